@@ -1,0 +1,52 @@
+import { err, ok, type Result } from '../util/result';
+import { readIdx, type DataError } from './idx';
+
+/**
+ * An image classification dataset held once in memory as bytes: pixels are
+ * scaled to [0, 1] only when a batch is built.
+ */
+export interface ImageDataset {
+  count: number;
+  /** One example's shape, e.g. [28, 28, 1]. */
+  inputShape: number[];
+  classes: number;
+  /** count × prod(inputShape) bytes. */
+  pixels: Uint8Array;
+  labels: Uint8Array;
+}
+
+/** Joins an IDX image file and its label file into a dataset. */
+export function datasetFromIdx(
+  images: Uint8Array,
+  labels: Uint8Array,
+  names: { images: string; labels: string },
+  classes: number,
+): Result<ImageDataset, DataError> {
+  const img = readIdx(images, names.images);
+  if (!img.ok) return img;
+  const lab = readIdx(labels, names.labels);
+  if (!lab.ok) return lab;
+  if (img.value.dims.length !== 3) {
+    return err({ file: names.images, message: `expected N×H×W images, got ${img.value.dims.join('x')}` });
+  }
+  if (lab.value.dims.length !== 1 || lab.value.dims[0] !== img.value.dims[0]) {
+    return err({ file: names.labels, message: `expected ${img.value.dims[0]} labels, got ${lab.value.dims.join('x')}` });
+  }
+  const bad = lab.value.data.findIndex((l) => l >= classes);
+  if (bad >= 0) {
+    return err({ file: names.labels, message: `label ${lab.value.data[bad]} at index ${bad} is not below ${classes}` });
+  }
+  const [n, h, w] = img.value.dims as [number, number, number];
+  return ok({ count: n, inputShape: [h, w, 1], classes, pixels: img.value.data, labels: lab.value.data });
+}
+
+/** The first `n` examples (a view, no copy). */
+export function takeFirst(ds: ImageDataset, n: number): ImageDataset {
+  const count = Math.min(n, ds.count);
+  const size = exampleSize(ds);
+  return { ...ds, count, pixels: ds.pixels.subarray(0, count * size), labels: ds.labels.subarray(0, count) };
+}
+
+/** Values per example. */
+export const exampleSize = (ds: Pick<ImageDataset, 'inputShape'>): number =>
+  ds.inputShape.reduce((a, b) => a * b, 1);

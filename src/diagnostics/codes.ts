@@ -1,0 +1,25 @@
+/**
+ * The stable diagnostic codes. Tests, docs and translations key on these, so a
+ * shipped code is never renamed.
+ */
+export const DIAGNOSTIC_CODES = [
+  'graph/cycle',
+  'graph/no-input',
+  'graph/no-output',
+  'graph/multiple-outputs',
+  'graph/disconnected',
+  'graph/missing-input',
+  'graph/input-count',
+  'graph/unknown-kind',
+  'graph/bad-edge',
+  'shape/rank-mismatch',
+  'shape/too-small',
+  'shape/output-not-classes',
+  'shape/dataset-mismatch',
+  'shape/class-count-mismatch',
+  'param/out-of-range',
+  'param/invalid',
+] as const;
+
+/** One of the stable diagnostic codes. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
