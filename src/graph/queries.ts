@@ -42,11 +42,14 @@ export function topoOrder(doc: Pick<Doc, 'layers' | 'edges'>): TopoResult {
     }
   }
   if (order.length === ids.length) return { ok: true, order };
-  return { ok: false, cycle: findCycle(ids.filter((id) => indegree.get(id)! > 0), next) };
+  return { ok: false, cycle: findCycle(ids.filter((id) => indegree.get(id)! > 0), doc.edges) };
 }
 
-/** Walks forward from a node that is on or behind a cycle until a node repeats. */
-function findCycle(remaining: string[], next: Map<string, string[]>): string[] {
+/**
+ * Every node left after Kahn's algorithm has a predecessor that is also left, so
+ * walking backwards must repeat a node: the walk from there is a cycle.
+ */
+function findCycle(remaining: string[], edges: Pick<EdgeRecord, 'source' | 'target'>[]): string[] {
   const left = new Set(remaining);
   const path: string[] = [];
   const seen = new Map<string, number>();
@@ -54,9 +57,9 @@ function findCycle(remaining: string[], next: Map<string, string[]>): string[] {
   while (!seen.has(cur)) {
     seen.set(cur, path.length);
     path.push(cur);
-    cur = next.get(cur)!.find((t) => left.has(t))!;
+    cur = edges.find((e) => e.target === cur && left.has(e.source))!.source;
   }
-  return [...path.slice(seen.get(cur)!), cur];
+  return [...path.slice(seen.get(cur)!), cur].reverse();
 }
 
 /** True when `to` can be reached from `from` along edges. */
