@@ -1,0 +1,44 @@
+import { type CliIo, parseArgs, UserError } from './io';
+import { loadProject } from './load';
+import { summaryJson, summaryText } from './summary';
+
+const USAGE = `usage: layerloom <command> [options]
+
+commands:
+  summary <file> [--json]   model summary of a project file
+`;
+
+/** Runs the CLI and returns the exit code; user errors print one line on stderr. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'summary':
+        return summary(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UserError(`unknown command '${command}'\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`layerloom: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`layerloom: internal error: ${(e as Error).message}\n`);
+    return 70;
+  }
+}
+
+function summary(args: readonly string[], io: CliIo): number {
+  const { positional, options } = parseArgs(args, { json: 'switch' });
+  const file = positional[0];
+  if (!file) throw new UserError('summary needs a file');
+  const doc = loadProject(file);
+  const s = summaryJson(doc);
+  io.stdout(options.has('json') ? `${JSON.stringify(s)}\n` : summaryText(doc));
+  return s.ok ? 0 : 1;
+}
