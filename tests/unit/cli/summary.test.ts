@@ -27,7 +27,7 @@ describe('layerloom summary (as a subprocess)', () => {
   it('still prints JSON but exits 1 when the graph has errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'll-'));
     const bad = JSON.parse(execFileSync('cat', [template('lenet')], { encoding: 'utf8' }));
-    bad.edges = bad.edges.filter((e: { target: string }) => e.target !== 'flatten');
+    bad.edges = bad.edges.filter((e: { source: string; target: string }) => e.target !== 'flatten' && e.source !== 'flatten');
     bad.edges.push({ id: 'x', source: 'pool2', target: 'dense1', targetPort: 0 });
     writeFileSync(join(dir, 'bad.layerloom'), JSON.stringify(bad));
     const r = run('summary', join(dir, 'bad.layerloom'), '--json');
