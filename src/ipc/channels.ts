@@ -71,7 +71,7 @@ export interface PayloadError {
   readonly message: string;
 }
 
-function check<T>(channel: string, schema: z.ZodType<T>, value: unknown): Result<T, PayloadError> {
+function check(channel: string, schema: z.ZodType, value: unknown): Result<unknown, PayloadError> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
@@ -89,7 +89,7 @@ export function parseRequest<C extends ChannelName>(
   channel: C,
   payload: unknown,
 ): Result<RequestOf<C>, PayloadError> {
-  return check(channel, channels[channel].request as z.ZodType<RequestOf<C>>, payload);
+  return check(channel, channels[channel].request, payload) as Result<RequestOf<C>, PayloadError>;
 }
 
 /** Validates a response for `channel` (done by the renderer host). */
@@ -97,5 +97,5 @@ export function parseResponse<C extends ChannelName>(
   channel: C,
   value: unknown,
 ): Result<ResponseOf<C>, PayloadError> {
-  return check(channel, channels[channel].response as z.ZodType<ResponseOf<C>>, value);
+  return check(channel, channels[channel].response, value) as Result<ResponseOf<C>, PayloadError>;
 }

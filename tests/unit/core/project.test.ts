@@ -25,7 +25,8 @@ describe('project files', () => {
 
   it('writes keys in a stable order', () => {
     const doc = template('lenet');
-    const shuffled = { ...doc, layers: doc.layers.map((l) => ({ position: l.position, ...l })) };
+    const reversed = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T;
+    const shuffled = { ...doc, layers: doc.layers.map(reversed) };
     expect(serializeProject(shuffled, '1')).toBe(serializeProject(doc, '1'));
   });
 

@@ -1,0 +1,98 @@
+import type { IpcMain } from 'electron';
+import {
+  CHANNEL_NAMES,
+  parseRequest,
+  type ChannelName,
+  type RequestOf,
+  type ResponseOf,
+} from '../../src/ipc/channels';
+import { isSameOrigin } from './window-options';
+
+/** The platform services the channel handlers need (dialogs, files), injected for tests. */
+export interface HostServices {
+  chooseOpenPath(): Promise<string | null>;
+  chooseSavePath(suggested: string | null): Promise<string | null>;
+  readText(file: string): Promise<string>;
+  writeText(file: string, text: string): Promise<void>;
+  appInfo(): { version: string; platform: string };
+}
+
+/** One handler per channel, taking the already validated request. */
+export type ChannelHandlers = {
+  readonly [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/**
+ * The channel handlers. The renderer may only write to paths the user chose in a dialog
+ * during this session (opened or saved): any other path opens the save dialog instead,
+ * so a compromised page cannot overwrite arbitrary files.
+ */
+export function createChannelHandlers(services: HostServices): ChannelHandlers {
+  const granted = new Set<string>();
+  return {
+    'project:open': async () => {
+      const file = await services.chooseOpenPath();
+      if (file === null) return null;
+      const text = await services.readText(file);
+      granted.add(file);
+      return { path: file, text };
+    },
+    'project:save': async ({ path, text }) => {
+      const target = path !== null && granted.has(path) ? path : await services.chooseSavePath(path);
+      if (target === null) return null;
+      await services.writeText(target, text);
+      granted.add(target);
+      return { path: target };
+    },
+    'app:info': async () => services.appInfo(),
+  };
+}
+
+/** The parts of an invoke event the sender check reads. */
+export interface SenderFacts {
+  readonly sender: unknown;
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/**
+ * True when a message comes from the trusted window's top frame showing our own page
+ * (not from another window, a sub-frame, or a page it navigated to).
+ */
+export function isTrustedSender(event: SenderFacts, trustedContents: unknown, allowedUrl: string): boolean {
+  const frame = event.senderFrame;
+  return (
+    event.sender === trustedContents &&
+    frame !== null &&
+    frame.parent === null &&
+    isSameOrigin(frame.url, allowedUrl)
+  );
+}
+
+/** Checks the sender and the payload, then runs the channel's handler. Rejects on refusal. */
+export async function handleInvoke<C extends ChannelName>(
+  channel: C,
+  trusted: boolean,
+  payload: unknown,
+  handlers: ChannelHandlers,
+): Promise<ResponseOf<C>> {
+  if (!trusted) throw new Error(`${channel}: refused a message from an untrusted sender`);
+  const request = parseRequest(channel, payload);
+  if (!request.ok) {
+    throw new Error(`${channel}: invalid payload at ${request.error.path}: ${request.error.message}`);
+  }
+  const handler = handlers[channel] as (r: RequestOf<C>) => Promise<ResponseOf<C>>;
+  return handler(request.value);
+}
+
+/** Registers every contract channel on `ipcMain`. */
+export function registerIpcHandlers(
+  ipcMain: IpcMain,
+  handlers: ChannelHandlers,
+  isTrusted: (event: SenderFacts) => boolean,
+): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      handleInvoke(channel, isTrusted(event), payload, handlers),
+    );
+  }
+}
