@@ -47,6 +47,21 @@ export interface EvalResult {
 /** Why a run ended. */
 export type FinishReason = 'completed' | 'stopped' | 'limit';
 
+/**
+ * Stable codes of a 'failed' message's diagnostic (its message is English text for logs
+ * and as a fallback; a UI keys its own wording on the code).
+ */
+export const TRAIN_FAILURE_CODES = [
+  'train/bad-message',
+  'train/plan',
+  'train/backend',
+  'train/data',
+  'train/non-finite',
+  'train/internal',
+  'train/worker-crashed',
+] as const;
+export type TrainFailureCode = (typeof TRAIN_FAILURE_CODES)[number];
+
 /** Messages from the trainer; every run message carries its runId. */
 export type FromTrainer =
   | { type: 'ready'; protocolVersion: number }

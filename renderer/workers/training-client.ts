@@ -1,0 +1,168 @@
+import type { ModelPlan } from '../../src/compiler/plan';
+import type { DatasetRef, TrainingConfig } from '../../src/graph/document';
+import {
+  isFromTrainer,
+  type BackendChoice,
+  type FromTrainer,
+  type RunLimits,
+  type ToTrainer,
+} from '../../src/training/protocol';
+
+/** What a run is started with. */
+export interface StartArgs {
+  plan: ModelPlan;
+  config: TrainingConfig;
+  dataset: DatasetRef;
+  limits: RunLimits;
+  backend?: BackendChoice;
+}
+
+/** The typed face of the training worker. Messages of abandoned runs never reach listeners. */
+export interface TrainingClient {
+  /** Starts a run (an earlier one is stopped and its messages dropped) and returns its new runId. */
+  start(args: StartArgs): string;
+  /** Pauses the current run before its next batch. */
+  pause(): void;
+  /** Resumes a paused run. */
+  resume(): void;
+  /** Runs exactly one batch of a paused run. */
+  step(): void;
+  /** Ends the current run within one batch. */
+  stop(): void;
+  /** Changes the current run's learning rate from its next step on. */
+  setLearningRate(lr: number): void;
+  /** Receives every message of the current run (and 'ready'); returns the unsubscribe function. */
+  subscribe(listener: (msg: FromTrainer) => void): () => void;
+  /** Terminates the worker; the client is unusable afterwards. */
+  dispose(): void;
+}
+
+/** Options, mostly for tests. */
+export interface TrainingClientOptions {
+  /** Creates the worker (default: the Vite module worker, told the page's base URL). */
+  createWorker?: () => Worker;
+  /** New run ids (default: random UUIDs where available). */
+  newRunId?: () => string;
+}
+
+/** The page's base URL (read through globalThis: this file is also compiled with the worker's libs). */
+function pageBaseUrl(): string {
+  const page = globalThis as unknown as { document?: { baseURI: string }; location: { href: string } };
+  return new URL('./', page.document?.baseURI ?? page.location.href).href;
+}
+
+/** The real worker; the page's base URL goes in its name, where datasets and wasm files are served. */
+function defaultWorker(): Worker {
+  const baseUrl = pageBaseUrl();
+  return new Worker(new URL('./training.worker.ts', import.meta.url), {
+    type: 'module',
+    name: JSON.stringify({ baseUrl }),
+  });
+}
+
+/** Random UUIDs, or time plus a counter where crypto.randomUUID is missing (insecure origins). */
+function runIdMaker(): () => string {
+  let n = 0;
+  return () => globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${++n}`;
+}
+
+type StartMsg = Extract<ToTrainer, { type: 'start' }>;
+
+/** Run id and liveness of the current run. */
+interface Current {
+  runId: string;
+  active: boolean;
+}
+
+/**
+ * Creates the client. The worker is created on the first start and again on the next
+ * start after it crashed; a crash during a run is reported to listeners as that run's
+ * 'failed' message with code 'train/worker-crashed'. Free of React.
+ */
+export function createTrainingClient(opts: TrainingClientOptions = {}): TrainingClient {
+  const createWorker = opts.createWorker ?? defaultWorker;
+  const newRunId = opts.newRunId ?? runIdMaker();
+  const listeners = new Set<(msg: FromTrainer) => void>();
+  let worker: Worker | null = null;
+  let current: Current | null = null;
+
+  const emit = (msg: FromTrainer): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(msg);
+      } catch (e) {
+        // One failing listener must not starve the others of messages.
+        console.error('training listener failed', e);
+      }
+    }
+  };
+
+  const onMessage = (e: MessageEvent): void => {
+    const msg: unknown = e.data;
+    if (!isFromTrainer(msg)) return;
+    if (msg.type !== 'ready' && msg.runId !== current?.runId) return;
+    if ((msg.type === 'finished' || msg.type === 'failed') && current) current.active = false;
+    emit(msg);
+  };
+
+  const onError = (e: ErrorEvent | Event): void => {
+    const detail = 'message' in e && e.message ? e.message : 'no details';
+    e.preventDefault?.();
+    worker?.terminate();
+    worker = null;
+    if (!current?.active) return;
+    current.active = false;
+    emit({
+      type: 'failed',
+      runId: current.runId,
+      diagnostic: {
+        code: 'train/worker-crashed',
+        message: `The training worker stopped unexpectedly (${detail}).`,
+      },
+    });
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const w = createWorker();
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    worker = w;
+    return w;
+  };
+
+  const send = (msg: ToTrainer): void => worker?.postMessage(msg);
+  const control = (type: 'pause' | 'resume' | 'step' | 'stop'): void => {
+    if (current) send({ type, runId: current.runId });
+  };
+
+  return {
+    start(args) {
+      const w = ensureWorker();
+      const runId = newRunId();
+      current = { runId, active: true };
+      // The protocol types the plan loosely (the runtime checks it); a ModelPlan is one.
+      const plan = args.plan as unknown as StartMsg['plan'];
+      const msg: StartMsg = { type: 'start', runId, ...args, plan, backend: args.backend ?? 'auto' };
+      w.postMessage(msg);
+      return runId;
+    },
+    pause: () => control('pause'),
+    resume: () => control('resume'),
+    step: () => control('step'),
+    stop: () => control('stop'),
+    setLearningRate(lr) {
+      if (current) send({ type: 'set-lr', runId: current.runId, lr });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      current = null;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createTrainingClient, type TrainingClient } from '../../../renderer/workers/training-client';
+import type { TrainerPort } from '../../../renderer/state/trainer-port';
+import { DEFAULT_TRAINING } from '../../../src/graph/document';
+import type { FromTrainer } from '../../../src/training/protocol';
+import { toyPlan, TOY_REF } from '../../helpers/trainer-harness';
+
+// The client must satisfy the port the UI is written against.
+const asPort = (c: TrainingClient): TrainerPort => c;
+
+/** A stand-in for a Worker: records posted messages and lets the test raise events. */
+class FakeWorker {
+  posted: unknown[] = [];
+  terminated = false;
+  private handlers = new Map<string, ((e: unknown) => void)[]>();
+  addEventListener(type: string, fn: (e: unknown) => void): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), fn]);
+  }
+  removeEventListener(): void {}
+  postMessage(msg: unknown): void {
+    this.posted.push(msg);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(data: unknown): void {
+    for (const fn of this.handlers.get('message') ?? []) fn({ data });
+  }
+  crash(message: string): void {
+    for (const fn of this.handlers.get('error') ?? []) fn({ message, preventDefault() {} });
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  let n = 0;
+  const client = createTrainingClient({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    newRunId: () => `r${++n}`,
+  });
+  const received: FromTrainer[] = [];
+  client.subscribe((m) => received.push(m));
+  return { client, workers, received };
+}
+
+const args = {
+  plan: toyPlan([['flatten'], ['dense', { units: 3 }]]),
+  config: DEFAULT_TRAINING,
+  dataset: TOY_REF,
+  limits: { maxExamples: 10, maxEpochs: 1, maxSteps: null, maxTestExamples: null },
+};
+
+describe('training client', () => {
+  it('starts runs with fresh ids and sends controls for the current run', () => {
+    const { client, workers } = setup();
+    asPort(client);
+    expect(workers).toHaveLength(0);
+    expect(client.start(args)).toBe('r1');
+    client.pause();
+    client.step();
+    client.setLearningRate(0.5);
+    client.resume();
+    client.stop();
+    expect(client.start({ ...args, backend: 'cpu' })).toBe('r2');
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.posted).toEqual([
+      { type: 'start', runId: 'r1', ...args, backend: 'auto' },
+      { type: 'pause', runId: 'r1' },
+      { type: 'step', runId: 'r1' },
+      { type: 'set-lr', runId: 'r1', lr: 0.5 },
+      { type: 'resume', runId: 'r1' },
+      { type: 'stop', runId: 'r1' },
+      { type: 'start', runId: 'r2', ...args, backend: 'cpu' },
+    ]);
+  });
+
+  it('passes ready and the current run, drops stale runs and malformed messages', () => {
+    const { client, workers, received } = setup();
+    client.start(args);
+    client.start(args);
+    const w = workers[0]!;
+    w.emit({ type: 'ready', protocolVersion: 1 });
+    w.emit({ type: 'finished', runId: 'r1', reason: 'stopped' });
+    w.emit({ type: 'started', runId: 'r2', backend: 'wasm', reason: 'x', batchesPerEpoch: 1, epochs: 1 });
+    w.emit({ type: 'nonsense', runId: 'r2' });
+    w.emit({ type: 'finished' });
+    w.emit('text');
+    expect(received.map((m) => m.type)).toEqual(['ready', 'started']);
+  });
+
+  it('turns a worker crash into failed for the running run and recreates the worker on the next start', () => {
+    const { client, workers, received } = setup();
+    client.start(args);
+    workers[0]!.crash('out of memory');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(received).toEqual([
+      {
+        type: 'failed',
+        runId: 'r1',
+        diagnostic: { code: 'train/worker-crashed', message: expect.stringMatching(/out of memory/) },
+      },
+    ]);
+    // Controls with no worker are dropped rather than throwing.
+    client.stop();
+    client.start(args);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.posted).toEqual([expect.objectContaining({ type: 'start', runId: 'r2' })]);
+  });
+
+  it('reports no crash for a run that already ended, and unsubscribes and disposes', () => {
+    const { client, workers, received } = setup();
+    const seen: string[] = [];
+    const off = client.subscribe((m) => seen.push(m.type));
+    client.start(args);
+    workers[0]!.emit({ type: 'finished', runId: 'r1', reason: 'completed' });
+    off();
+    workers[0]!.crash('later');
+    expect(received.map((m) => m.type)).toEqual(['finished']);
+    expect(seen).toEqual(['finished']);
+    client.start(args);
+    client.dispose();
+    expect(workers[1]!.terminated).toBe(true);
+  });
+});
