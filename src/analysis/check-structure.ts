@@ -50,6 +50,14 @@ function checkEnds(doc: Doc): Diagnostic[] {
   }
   if (inputs.length === 0 || outputs.length === 0) return out;
   const forward = reachable(doc, inputs.map((l) => l.id), 'source', 'target');
+  const unreached = outputs.filter((o) => !forward.has(o.id));
+  if (unreached.length > 0) {
+    // Nothing is on an input-to-output path, so there is no model to train: an error, not warnings.
+    for (const o of unreached) {
+      out.push(diagnostic('graph/output-unreachable', 'error', { kind: 'node', nodeId: o.id }, { layer: o.name }));
+    }
+    return out;
+  }
   const backward = reachable(doc, outputs.map((l) => l.id), 'target', 'source');
   for (const l of doc.layers) {
     if (!forward.has(l.id) || !backward.has(l.id)) {

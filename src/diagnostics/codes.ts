@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = [
   'graph/no-input',
   'graph/no-output',
   'graph/multiple-outputs',
+  'graph/output-unreachable',
   'graph/disconnected',
   'graph/missing-input',
   'graph/input-count',

@@ -90,3 +90,15 @@ describe('analyze', () => {
     expect(a.ok && a.value.nodes[0]).toMatchObject({ id: 'conv1', className: 'Conv2D', inputs: ['input'] });
   });
 });
+
+describe('analyze: an Output cut off from the Input', () => {
+  it('is an error on the Output, so training stays disabled', () => {
+    const doc = chain([['input'], ['flatten'], ['dense', { units: 10 }], ['output']]);
+    const cut = { ...doc, edges: doc.edges.filter((e) => e.target !== 'l3') };
+    const a = analyze(cut);
+    const errors = a.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(expect.arrayContaining(['graph/output-unreachable']));
+    expect(errors.find((d) => d.code === 'graph/output-unreachable')!.target).toMatchObject({ nodeId: 'l3' });
+    expect(compilePlan(cut, a).ok).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Analysis, NodeStatus } from '../../src/analysis/analyze';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic';
+import type { Doc } from '../../src/graph/document';
+import { specOf } from '../../src/layers/registry';
+import { formatShape } from '../../src/tensor/shape';
+import type { NodeSize, Selection } from '../state/session-store';
+
+/** Handle id of a node's output. */
+export const OUTPUT_HANDLE = 'out';
+/** Handle id of input port `port`. */
+export const inputHandle = (port: number): string => `in-${port}`;
+/** The port number of an input handle id (0 when absent or malformed). */
+export function portOfHandle(handle: string | null | undefined): number {
+  const m = /^in-(\d+)$/.exec(handle ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
+/** The most important problem on a node, shown as its badge. */
+export interface NodeProblem {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The visual state of a node. */
+export type NodeAppearance = 'ok' | 'error' | 'blocked' | 'warning';
+
+/**
+ * Errors show red; layers waiting on a failed or missing input are dimmed; a layer
+ * whose only problems are warnings (e.g. one off the Input-to-Output path) shows amber.
+ */
+export function appearanceOf(status: NodeStatus, problem: NodeProblem | null): NodeAppearance {
+  if (problem?.severity === 'error') return 'error';
+  if (status === 'blocked') return 'blocked';
+  if (problem || status === 'error') return 'warning';
+  return 'ok';
+}
+
+/** Plain data of one layer node: everything LayerNode shows, already derived. */
+export interface LayerNodeData extends Record<string, unknown> {
+  kind: string;
+  /** Palette category, for the node's colour. */
+  category: string;
+  name: string;
+  /** The output shape as text, e.g. `[?, 24, 24, 6]`, or null when unknown. */
+  shape: string | null;
+  /** Total parameter count, or null when unknown. */
+  params: number | null;
+  status: NodeStatus;
+  problem: NodeProblem | null;
+  /** How the node looks: an error, dimmed (blocked), a warning, or plain. */
+  appearance: NodeAppearance;
+  /** Number of input ports (handles on top). */
+  inputs: number;
+  hasOutput: boolean;
+}
+
+/** A React Flow node of our single node type. */
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+
+/** The node type name registered with React Flow. */
+export const LAYER_NODE_TYPE = 'layer';
+
+/** Badge priority: errors, then warnings, the generic "not on a path" warning last. */
+function rank(d: Diagnostic): number {
+  if (d.severity === 'error') return 0;
+  return d.code === 'graph/disconnected' ? 2 : 1;
+}
+
+/**
+ * The most telling problem of each node: its first error, else its first specific
+ * warning (such as a shape problem on a layer off the Input-to-Output path, which
+ * analysis reports as a warning), else "not on a path".
+ */
+export function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeProblem> {
+  const best = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    if (d.target.kind !== 'node' || d.severity === 'info') continue;
+    const had = best.get(d.target.nodeId);
+    if (!had || rank(d) < rank(had)) best.set(d.target.nodeId, d);
+  }
+  const out = new Map<string, NodeProblem>();
+  for (const [id, d] of best)
+    out.set(id, { severity: d.severity === 'error' ? 'error' : 'warning', message: d.message });
+  return out;
+}
+
+/**
+ * Maps the document and its analysis to React Flow nodes. Pure: titles come from
+ * `titleOf` (the catalog), sizes React Flow measured are passed back in so it does
+ * not measure every node again after each edit.
+ */
+export function toFlowNodes(
+  doc: Doc,
+  analysis: Analysis,
+  selection: Selection,
+  measured: Readonly<Record<string, NodeSize>>,
+  titleOf: (kind: string) => string,
+): LayerFlowNode[] {
+  const problems = problemsByNode(analysis.diagnostics);
+  const selected = new Set(selection.nodes);
+  return doc.layers.map((layer) => {
+    const spec = specOf(layer.kind);
+    const shape = analysis.shapes.get(layer.id);
+    const count = analysis.params.get(layer.id);
+    const size = measured[layer.id];
+    const status = analysis.status.get(layer.id) ?? 'blocked';
+    const problem = problems.get(layer.id) ?? null;
+    const node: LayerFlowNode = {
+      id: layer.id,
+      type: LAYER_NODE_TYPE,
+      position: layer.position,
+      selected: selected.has(layer.id),
+      ariaLabel: `${titleOf(layer.kind)} ${layer.name}`,
+      data: {
+        kind: layer.kind,
+        category: spec?.category ?? 'unknown',
+        name: layer.name,
+        shape: shape ? formatShape(shape) : null,
+        params: count ? count.trainable + count.nonTrainable : null,
+        status,
+        problem,
+        appearance: appearanceOf(status, problem),
+        inputs: spec?.inputs.max ?? 1,
+        hasOutput: spec?.hasOutput ?? true,
+      },
+    };
+    if (size) node.measured = size;
+    return node;
+  });
+}
+
+/** Maps the document's wires to React Flow edges; a wire into a failed node is marked. */
+export function toFlowEdges(
+  doc: Doc,
+  analysis: Analysis,
+  selection: Selection,
+  labelOf: (source: string, target: string) => string,
+): Edge[] {
+  const selected = new Set(selection.edges);
+  const names = new Map(doc.layers.map((l) => [l.id, l.name]));
+  return doc.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    sourceHandle: OUTPUT_HANDLE,
+    targetHandle: inputHandle(e.targetPort),
+    selected: selected.has(e.id),
+    className: analysis.status.get(e.target) === 'error' ? 'edge-into-error' : undefined,
+    ariaLabel: labelOf(names.get(e.source) ?? e.source, names.get(e.target) ?? e.target),
+  }));
+}

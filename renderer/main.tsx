@@ -1,0 +1,25 @@
+import '@xyflow/react/dist/style.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createI18n } from './i18n';
+import { createAppStores } from './state/create-stores';
+import { initialDocument } from './state/initial-document';
+import './styles.css';
+import { createTrainingClient } from './workers/training-client';
+
+/** Entry point: creates the trainer, the stores and i18n once, and mounts the app into #root. */
+function main(): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('Invariant failed: #root is missing from index.html');
+  const trainer = createTrainingClient();
+  window.addEventListener('pagehide', () => trainer.dispose(), { once: true });
+  const stores = createAppStores(initialDocument(), trainer);
+  createRoot(root).render(
+    <StrictMode>
+      <App stores={stores} i18n={createI18n()} />
+    </StrictMode>,
+  );
+}
+
+main();

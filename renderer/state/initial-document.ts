@@ -1,0 +1,21 @@
+import type { Doc } from '../../src/graph/document';
+import { parseProject } from '../../src/project/parse';
+import template from '../../assets/templates/lenet-bn.json';
+import { layoutVertical } from '../canvas/layout';
+
+/** Applies the vertical layout to every layer of a document. */
+export function withVerticalLayout(doc: Doc): Doc {
+  const positions = layoutVertical(doc);
+  return { ...doc, layers: doc.layers.map((l) => ({ ...l, position: positions.get(l.id) ?? l.position })) };
+}
+
+/**
+ * The document shown on launch: d2l's LeNet with batch normalization on
+ * Fashion-MNIST, laid out top to bottom. The template is bundled, so a parse
+ * failure is a build error and throws.
+ */
+export function initialDocument(): Doc {
+  const r = parseProject(JSON.stringify(template));
+  if (!r.ok) throw new Error(`Invariant failed: bundled template does not parse: ${JSON.stringify(r.error)}`);
+  return withVerticalLayout(r.value.doc);
+}

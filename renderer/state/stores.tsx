@@ -1,0 +1,42 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { DocumentState } from './document-store';
+import type { SessionState } from './session-store';
+import type { TrainerPort } from './trainer-port';
+import type { TrainingStoreState } from './training-store';
+
+/** The app's stores and the trainer, created once by the entry point (never at module level). */
+export interface AppStores {
+  document: StoreApi<DocumentState>;
+  session: StoreApi<SessionState>;
+  training: StoreApi<TrainingStoreState>;
+  trainer: TrainerPort;
+}
+
+const StoresContext = createContext<AppStores | null>(null);
+
+/** Provides the stores and feeds trainer messages into the training store. */
+export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+  useEffect(() => stores.trainer.subscribe((msg) => stores.training.getState().receive(msg)), [stores]);
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+/** The stores of the surrounding provider. */
+export function useStores(): AppStores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('Invariant failed: useStores outside StoresProvider');
+  return stores;
+}
+
+/** Selects from the document store. */
+export const useDocument = <T,>(selector: (s: DocumentState) => T): T =>
+  useStore(useStores().document, selector);
+
+/** Selects from the session store. */
+export const useSession = <T,>(selector: (s: SessionState) => T): T =>
+  useStore(useStores().session, selector);
+
+/** Selects from the training store. */
+export const useTraining = <T,>(selector: (s: TrainingStoreState) => T): T =>
+  useStore(useStores().training, selector);

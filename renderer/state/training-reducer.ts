@@ -1,0 +1,185 @@
+import type { TrainingConfig } from '../../src/graph/document';
+import type { EvalResult, FinishReason, FromTrainer } from '../../src/training/protocol';
+import { createRing, pushRing, type Ring } from './ring-buffer';
+
+/** Where a run is in its life. */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'failed';
+
+/** Per-batch series of the current run, oldest first; bounded rings. */
+export interface BatchSeries {
+  step: Ring;
+  epoch: Ring;
+  loss: Ring;
+  accuracy: Ring;
+}
+
+/** One finished epoch: the training averages and the test evaluations. */
+export interface EpochRow {
+  epoch: number;
+  /** Global step at the end of the epoch (to place the point on the batch axis). */
+  step: number;
+  train: EvalResult;
+  test: EvalResult;
+  testTrainingMode: EvalResult | null;
+}
+
+/** Why a run failed, as the trainer reported it. */
+export interface RunFailure {
+  code: string;
+  message: string;
+  nodeId?: string;
+}
+
+/** Everything the UI shows about the current (or last) training run. */
+export interface TrainingState {
+  runId: string | null;
+  phase: RunPhase;
+  batchSize: number;
+  backend: string | null;
+  reason: string | null;
+  epochs: number;
+  batchesPerEpoch: number;
+  epoch: number;
+  batchInEpoch: number;
+  step: number;
+  examplesPerSec: number;
+  finishReason: FinishReason | null;
+  failure: RunFailure | null;
+  batches: BatchSeries;
+  epochRows: readonly EpochRow[];
+  /** Bumped on every change, so views can re-read the mutable rings. */
+  version: number;
+}
+
+/** Default number of batches kept for charts and tables. */
+export const BATCH_CAPACITY = 10_000;
+/** Most epoch rows kept (the project file keeps at most 1,000 points per run, too). */
+export const EPOCH_CAPACITY = 1000;
+
+const newSeries = (capacity: number): BatchSeries => ({
+  step: createRing(capacity),
+  epoch: createRing(capacity),
+  loss: createRing(capacity),
+  accuracy: createRing(capacity),
+});
+
+/** The state before any run. */
+export function initialTrainingState(capacity = BATCH_CAPACITY): TrainingState {
+  return {
+    runId: null,
+    phase: 'idle',
+    batchSize: 0,
+    backend: null,
+    reason: null,
+    epochs: 0,
+    batchesPerEpoch: 0,
+    epoch: 0,
+    batchInEpoch: 0,
+    step: 0,
+    examplesPerSec: 0,
+    finishReason: null,
+    failure: null,
+    batches: newSeries(capacity),
+    epochRows: [],
+    version: 0,
+  };
+}
+
+/** True while a run can still send results. */
+export const isLive = (phase: RunPhase): boolean =>
+  phase === 'starting' || phase === 'running' || phase === 'paused';
+
+/** A new run was started: fresh series, waiting for 'started'. */
+export function beginRun(
+  s: TrainingState,
+  runId: string,
+  config: Pick<TrainingConfig, 'epochs' | 'batchSize'>,
+): TrainingState {
+  return {
+    ...initialTrainingState(s.batches.step.capacity),
+    runId,
+    phase: 'starting',
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    version: s.version + 1,
+  };
+}
+
+/** The user stopped the run: it ends here, and late messages of it are ignored. */
+export function stopRun(s: TrainingState): TrainingState {
+  if (!isLive(s.phase)) return s;
+  return { ...s, phase: 'finished', finishReason: 'stopped', version: s.version + 1 };
+}
+
+/**
+ * Applies a trainer message. Messages of another run, or arriving after the run
+ * ended, are ignored. The batch rings are appended in place (see ring-buffer.ts);
+ * the returned state is a new object with a higher version.
+ */
+export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState {
+  if (msg.type === 'ready' || msg.runId !== s.runId || !isLive(s.phase)) return s;
+  const v = s.version + 1;
+  switch (msg.type) {
+    case 'started':
+      return {
+        ...s,
+        phase: s.phase === 'paused' ? 'paused' : 'running',
+        backend: msg.backend,
+        reason: msg.reason,
+        epochs: msg.epochs,
+        batchesPerEpoch: msg.batchesPerEpoch,
+        version: v,
+      };
+    case 'batches':
+      return appendBatches(s, msg, v);
+    case 'epoch':
+      return appendEpoch(s, msg, v);
+    case 'paused':
+      return { ...s, phase: msg.paused ? 'paused' : 'running', version: v };
+    case 'finished':
+      return { ...s, phase: 'finished', finishReason: msg.reason, version: v };
+    case 'failed':
+      return { ...s, phase: 'failed', failure: msg.diagnostic, version: v };
+    case 'checkpoint':
+      return s;
+  }
+}
+
+function appendBatches(
+  s: TrainingState,
+  msg: Extract<FromTrainer, { type: 'batches' }>,
+  v: number,
+): TrainingState {
+  const n = Math.min(msg.steps.length, msg.losses.length, msg.accuracies.length);
+  if (n === 0) return s;
+  for (let i = 0; i < n; i++) {
+    pushRing(s.batches.step, msg.steps[i]!);
+    pushRing(s.batches.epoch, msg.epoch);
+    pushRing(s.batches.loss, msg.losses[i]!);
+    pushRing(s.batches.accuracy, msg.accuracies[i]!);
+  }
+  return {
+    ...s,
+    phase: s.phase === 'starting' ? 'running' : s.phase,
+    epoch: msg.epoch,
+    batchInEpoch: msg.batchInEpoch,
+    step: msg.steps[n - 1]!,
+    examplesPerSec: msg.examplesPerSec,
+    version: v,
+  };
+}
+
+function appendEpoch(
+  s: TrainingState,
+  msg: Extract<FromTrainer, { type: 'epoch' }>,
+  v: number,
+): TrainingState {
+  const row: EpochRow = {
+    epoch: msg.epoch,
+    step: s.step,
+    train: msg.train,
+    test: msg.test.predictionMode,
+    testTrainingMode: msg.test.trainingMode,
+  };
+  return { ...s, epochRows: [...s.epochRows, row].slice(-EPOCH_CAPACITY), version: v };
+}
