@@ -27,7 +27,7 @@ describe('IDX reader', () => {
 
   it.each([
     ['bad magic', new Uint8Array([1, 2, 8, 1, 0, 0, 0, 1, 5]), /magic/],
-    ['unsupported type', new Uint8Array([0, 0, 0x0d, 1, 0, 0, 0, 1, 5]), /data type/],
+    ['unsupported type', new Uint8Array([0, 0, 0x0a, 1, 0, 0, 0, 1, 5]), /data type/],
     ['truncated header', new Uint8Array([0, 0, 8, 3, 0, 0]), /truncated/],
     ['header claims too much', idx([1000, 28, 28], [1, 2, 3]), /claims 784000 values/],
     ['truncated gzip', gzipSync(idx([4], [1, 2, 3, 4])).subarray(0, 12), /gzip/],
