@@ -9,11 +9,15 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { TrainingPanel } from './panels/TrainingPanel';
 import { StoresProvider, type AppStores } from './state/stores';
+import { useClipboardEvents } from './state/use-clipboard-events';
+import { useTheme } from './state/use-theme';
 import { useShortcuts } from './state/use-shortcuts';
 
 /** The window's layout: toolbar, palette, canvas, inspector and problems, training. */
 function Shell() {
   useShortcuts();
+  useClipboardEvents();
+  useTheme();
   return (
     <div className="app">
       <Toolbar />

@@ -6,6 +6,7 @@ import { createI18n } from './i18n';
 import { createAppStores } from './state/create-stores';
 import { initialDocument } from './state/initial-document';
 import './styles.css';
+import './editor.css';
 import { createTrainingClient } from './workers/training-client';
 
 /** Entry point: creates the trainer, the stores and i18n once, and mounts the app into #root. */
@@ -14,7 +15,8 @@ function main(): void {
   if (!root) throw new Error('Invariant failed: #root is missing from index.html');
   const trainer = createTrainingClient();
   window.addEventListener('pagehide', () => trainer.dispose(), { once: true });
-  const stores = createAppStores(initialDocument(), trainer);
+  const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const stores = createAppStores(initialDocument(), trainer, prefersDark ? 'dark' : 'light');
   createRoot(root).render(
     <StrictMode>
       <App stores={stores} i18n={createI18n()} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useSession } from '../state/stores';
 
 /** One line of a chart. */
 export interface ChartSeries {
@@ -24,11 +25,13 @@ export interface LineChartProps {
   yRange?: [number, number];
 }
 
-const AXIS = {
-  stroke: '#5b6577',
-  grid: { stroke: '#e7eaf0', width: 1 },
-  ticks: { stroke: '#e7eaf0', width: 1 },
-};
+/** Axis colours from the theme's CSS variables (a canvas cannot resolve `var()` itself). */
+function axisStyle(el: Element) {
+  const css = getComputedStyle(el);
+  const text = css.getPropertyValue('--text-muted').trim() || '#5b6577';
+  const line = css.getPropertyValue('--border').trim() || '#e7eaf0';
+  return { stroke: text, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+}
 
 /** A y range from 0 to a little above the largest value (losses are never negative). */
 const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax => [
@@ -36,7 +39,7 @@ const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Ran
   max !== null && max > 0 ? max * 1.05 : 1,
 ];
 
-function options(p: LineChartProps, width: number): uPlot.Options {
+function options(p: LineChartProps, width: number, AXIS: ReturnType<typeof axisStyle>): uPlot.Options {
   const fixed = p.yRange;
   return {
     width,
@@ -61,8 +64,12 @@ function options(p: LineChartProps, width: number): uPlot.Options {
   };
 }
 
-/** A uPlot line chart that appends data by redrawing at most once per animation frame. */
+/**
+ * A uPlot line chart that appends data by redrawing at most once per animation frame.
+ * It is rebuilt when the theme changes, to pick up the theme's axis colours.
+ */
 export function LineChart(p: LineChartProps) {
+  const theme = useSession((s) => s.theme);
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const latest = useRef(p);
@@ -73,7 +80,8 @@ export function LineChart(p: LineChartProps) {
     const el = box.current;
     // Without a 2D canvas (a test DOM) there is nothing to draw; the data table still works.
     if (!el || !document.createElement('canvas').getContext('2d')) return;
-    const u = new uPlot(options(latest.current, Math.max(200, el.clientWidth)), latest.current.getData(), el);
+    const opts = options(latest.current, Math.max(200, el.clientWidth), axisStyle(el));
+    const u = new uPlot(opts, latest.current.getData(), el);
     plot.current = u;
     const resize = new ResizeObserver(() =>
       u.setSize({ width: Math.max(200, el.clientWidth), height: latest.current.height }),
@@ -84,7 +92,7 @@ export function LineChart(p: LineChartProps) {
       u.destroy();
       plot.current = null;
     };
-  }, []);
+  }, [theme]);
   const pending = useRef<number | null>(null);
   useEffect(() => {
     if (pending.current !== null) return;

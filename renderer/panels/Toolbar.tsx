@@ -1,9 +1,11 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moveLayers } from '../../src/graph/commands';
-import { layoutVertical } from '../canvas/layout';
+import { ok } from '../../src/util/result';
+import { useArrange } from '../canvas/use-arrange';
+import { blankDocument } from '../state/initial-document';
 import { useDocument, useStores } from '../state/stores';
 import { useProjectFile } from './use-project-file';
+import { ViewToolbar } from './ViewToolbar';
 
 /** The header: app name, document name, and the project and edit actions. */
 export function Toolbar() {
@@ -20,8 +22,12 @@ export function Toolbar() {
     if (file) void file.text().then((text) => project.open(file.name, text));
   };
   const doc = () => stores.document.getState();
-  const arrange = (): void => {
-    doc().apply((d) => moveLayers(d, layoutVertical(d)));
+  const arrange = useArrange();
+  // "New" is an undoable edit rather than a load, so unsaved work is one Undo away.
+  const startNew = (): void => {
+    doc().apply((d) => ok(blankDocument(d, t('ui.toolbar.untitled'))));
+    stores.session.getState().select({ nodes: [], edges: [] });
+    stores.session.getState().notify('ui.notice.newDocument');
   };
   return (
     <header className="toolbar">
@@ -31,6 +37,9 @@ export function Toolbar() {
         <span className="toolbar__doc">{name}</span>
       </div>
       <div className="toolbar__actions" role="toolbar" aria-label={t('ui.toolbar.label')}>
+        <button type="button" className="button" onClick={startNew}>
+          {t('ui.toolbar.new')}
+        </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           {t('ui.toolbar.open')}
         </button>
@@ -53,10 +62,17 @@ export function Toolbar() {
         <button type="button" className="button" disabled={!canRedo} onClick={() => doc().redo()}>
           {t('ui.toolbar.redo')}
         </button>
-        <button type="button" className="button" onClick={arrange}>
+        <button
+          type="button"
+          className="button"
+          title={t('ui.toolbar.arrangeTitle')}
+          aria-keyshortcuts="Control+Shift+L"
+          onClick={() => void arrange()}
+        >
           {t('ui.toolbar.arrange')}
         </button>
       </div>
+      <ViewToolbar />
     </header>
   );
 }

@@ -17,7 +17,8 @@ export function TrainingSettings() {
   const set = (patch: Partial<TrainingConfig>): void => {
     stores.document.getState().apply((d) => setTraining(d, patch));
   };
-  const key = (name: keyof TrainingConfig): string => `${name}:${formatValue(training[name])}`;
+  const key = (name: 'epochs' | 'batchSize' | 'learningRate' | 'trainLimit'): string =>
+    `${name}:${formatValue(training[name])}`;
   return (
     <div className="training-settings">
       <CommitField

@@ -1,15 +1,15 @@
 import type { Doc } from '../../src/graph/document';
 import { createDocumentStore } from './document-store';
-import { createSessionStore } from './session-store';
+import { createSessionStore, type Theme } from './session-store';
 import type { AppStores } from './stores';
 import type { TrainerPort } from './trainer-port';
 import { createTrainingStore } from './training-store';
 
-/** Creates the app's stores around a first document and a trainer. */
-export function createAppStores(doc: Doc, trainer: TrainerPort): AppStores {
+/** Creates the app's stores around a first document and a trainer, in an initial theme. */
+export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): AppStores {
   return {
     document: createDocumentStore(doc),
-    session: createSessionStore(),
+    session: createSessionStore(theme),
     training: createTrainingStore(),
     trainer,
   };

@@ -19,3 +19,8 @@ export function initialDocument(): Doc {
   if (!r.ok) throw new Error(`Invariant failed: bundled template does not parse: ${JSON.stringify(r.error)}`);
   return withVerticalLayout(r.value.doc);
 }
+
+/** An empty network named `name`, keeping the dataset and training settings of `from`. */
+export function blankDocument(from: Doc, name: string): Doc {
+  return { ...from, name, layers: [], edges: [], runs: [] };
+}

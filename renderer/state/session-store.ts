@@ -29,13 +29,31 @@ export interface FileProblem {
   error: LoadError;
 }
 
-/** Session state: selection, measured node sizes, the latest notice and file problem. */
+/** The colour theme of the window. */
+export type Theme = 'light' | 'dark';
+
+/** The in-app clipboard: the last copied JSON and how often it was pasted (each paste lands further off). */
+export interface ClipMemory {
+  text: string;
+  pastes: number;
+}
+
+/** Session state: selection, measured node sizes, notices, and view preferences (never saved). */
 export interface SessionState {
   selection: Selection;
   measured: Readonly<Record<string, NodeSize>>;
   notice: Notice | null;
   fileProblem: FileProblem | null;
+  /** Fallback clipboard for when the system clipboard is not allowed; survives opening another project. */
+  clip: ClipMemory | null;
+  snapToGrid: boolean;
+  theme: Theme;
+  summaryOpen: boolean;
   select(selection: Selection): void;
+  setClip(clip: ClipMemory | null): void;
+  toggleSnap(): void;
+  setTheme(theme: Theme): void;
+  setSummaryOpen(open: boolean): void;
   setMeasured(sizes: Readonly<Record<string, NodeSize>>): void;
   notify(key: string, values?: MessageValues, tone?: Notice['tone']): void;
   setFileProblem(problem: FileProblem | null): void;
@@ -44,14 +62,22 @@ export interface SessionState {
 /** The empty selection. */
 export const NO_SELECTION: Selection = { nodes: [], edges: [] };
 
-/** Creates a session store. */
-export function createSessionStore(): StoreApi<SessionState> {
+/** Creates a session store; `theme` is the initial theme (main.tsx passes the system preference). */
+export function createSessionStore(theme: Theme = 'light'): StoreApi<SessionState> {
   return createStore<SessionState>()((set, get) => ({
     selection: NO_SELECTION,
     measured: {},
     notice: null,
     fileProblem: null,
+    clip: null,
+    snapToGrid: false,
+    theme,
+    summaryOpen: false,
     select: (selection) => set({ selection }),
+    setClip: (clip) => set({ clip }),
+    toggleSnap: () => set({ snapToGrid: !get().snapToGrid }),
+    setTheme: (next) => set({ theme: next }),
+    setSummaryOpen: (summaryOpen) => set({ summaryOpen }),
     setMeasured: (measured) => set({ measured }),
     notify: (key, values = {}, tone = 'info') =>
       set({ notice: { key, values, tone, serial: (get().notice?.serial ?? 0) + 1 } }),

@@ -141,7 +141,9 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
     case 'failed':
       return { ...s, phase: 'failed', failure: msg.diagnostic, version: v };
     case 'checkpoint':
-      return s;
+    case 'layer-stats':
+    case 'finding':
+      return s; // not shown by this store (yet): per-layer views will read them
   }
 }
 

@@ -9,6 +9,7 @@ import { TrainingPanel } from '../../renderer/panels/TrainingPanel';
 import { NO_SELECTION } from '../../renderer/state/session-store';
 import { analyze } from '../../src/analysis/analyze';
 import type { Doc } from '../../src/graph/document';
+import { LAYER_SPECS } from '../../src/layers/registry';
 import en from '../../assets/locales/en.json';
 import { lenet, lenetWithDenseOnImage } from './doc-fixtures';
 import { renderInApp } from './render-app';
@@ -52,23 +53,30 @@ describe('LayerNode', () => {
 });
 
 describe('Palette', () => {
-  it('lists every layer kind by title, with its description', () => {
+  it('lists every layer kind of the registry by title, grouped under category headings', () => {
     renderInApp(<Palette />);
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
-    expect(names).toEqual([
-      'Input',
-      'Conv2D',
-      'BatchNorm',
-      'Dense',
-      'Activation',
-      'MaxPool2D',
-      'AvgPool2D',
-      'Flatten',
-      'Dropout',
-      'Output',
-    ]);
-    expect(screen.getByRole('button', { name: 'Conv2D' }).getAttribute('draggable')).toBe('true');
+    expect([...names].sort()).toEqual(LAYER_SPECS.map((s) => titles[s.kind]!.title).sort());
+    const categories = en.category as Record<string, string>;
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual([...new Set(LAYER_SPECS.map((s) => categories[s.category]))]);
+    const conv = screen.getByRole('region', { name: 'Convolution' });
+    expect(within(conv).getByRole('button', { name: 'Conv2D' }).getAttribute('draggable')).toBe('true');
     expect(screen.getByText('Slides learned filters over an image.')).toBeTruthy();
+  });
+
+  it('filters by title and description with the search box', () => {
+    renderInApp(<Palette />);
+    const search = screen.getByRole('searchbox', { name: 'Search layers' });
+    fireEvent.change(search, { target: { value: 'pool' } });
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names).toContain('MaxPool2D');
+    expect(names).not.toContain('Dense');
+    fireEvent.change(search, { target: { value: 'fully connected' } });
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Dense']);
+    fireEvent.change(search, { target: { value: 'zzz' } });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toContain('zzz');
   });
 
   it('adds a layer when an item is activated', () => {
