@@ -2,11 +2,14 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { datasetInfo } from '../graph/datasets';
 import type { Doc, LayerRecord } from '../graph/document';
 import { incomingByTarget, topoOrder } from '../graph/queries';
-import { specOf, withDefaults } from '../layers/registry';
+import { isHeadLayer, specOf, withDefaults } from '../layers/registry';
 import type { InferContext, ParamCount } from '../layers/spec';
-import type { Shape } from '../tensor/shape';
+import { featureSize, type Shape } from '../tensor/shape';
 import { checkParams } from './check-params';
 import { checkStructure } from './check-structure';
+
+/** Bytes of one float32 value: what an activation costs in memory. */
+export const BYTES_PER_VALUE = 4;
 
 /** Per-node outcome: inferred, failed here, or blocked by a failure upstream. */
 export type NodeStatus = 'ok' | 'error' | 'blocked';
@@ -17,10 +20,15 @@ export interface Analysis {
   shapes: ReadonlyMap<string, Shape>;
   params: ReadonlyMap<string, ParamCount>;
   macs: ReadonlyMap<string, number>;
+  /**
+   * Bytes of each layer's output for one example (values × 4, float32): what the forward
+   * pass keeps per example for the backward pass. Heads produce no new tensor: 0.
+   */
+  activationBytes: ReadonlyMap<string, number>;
   status: ReadonlyMap<string, NodeStatus>;
   diagnostics: Diagnostic[];
-  totals: { trainable: number; nonTrainable: number; total: number; macs: number };
-  /** The output shape of the model (the Output head's input), when known. */
+  totals: { trainable: number; nonTrainable: number; total: number; macs: number; activationBytes: number };
+  /** The output shape of the model (the head's input), when known. */
   outputShape: Shape | null;
 }
 
@@ -39,14 +47,15 @@ export function analyze(doc: Doc): Analysis {
   }
   const result = inferAll(doc, order, ctx, diagnostics);
   softenOffPath(diagnostics);
-  const totals = { trainable: 0, nonTrainable: 0, total: 0, macs: 0 };
+  const totals = { trainable: 0, nonTrainable: 0, total: 0, macs: 0, activationBytes: 0 };
   for (const [id, c] of result.params) {
     totals.trainable += c.trainable;
     totals.nonTrainable += c.nonTrainable;
     totals.macs += result.macs.get(id) ?? 0;
+    totals.activationBytes += result.activationBytes.get(id) ?? 0;
   }
   totals.total = totals.trainable + totals.nonTrainable;
-  const out = doc.layers.find((l) => l.kind === 'output');
+  const out = doc.layers.find(isHeadLayer);
   return { order, ...result, diagnostics, totals, outputShape: (out && result.shapes.get(out.id)) ?? null };
 }
 
@@ -75,6 +84,7 @@ function inferAll(doc: Doc, order: string[], ctx: InferContext, diagnostics: Dia
   const shapes = new Map<string, Shape>();
   const params = new Map<string, ParamCount>();
   const macs = new Map<string, number>();
+  const activationBytes = new Map<string, number>();
   const status = new Map<string, NodeStatus>();
   for (const layer of doc.layers) status.set(layer.id, 'blocked');
   for (const id of order) {
@@ -85,8 +95,9 @@ function inferAll(doc: Doc, order: string[], ctx: InferContext, diagnostics: Dia
     shapes.set(id, s.shape);
     params.set(id, s.count);
     macs.set(id, s.macs);
+    activationBytes.set(id, specOf(layer.kind)!.hasOutput ? featureSize(s.shape) * BYTES_PER_VALUE : 0);
   }
-  return { shapes, params, macs, status };
+  return { shapes, params, macs, activationBytes, status };
 }
 
 type OneResult =
@@ -113,7 +124,12 @@ function inferOne(
   const r = spec.infer(inputs, p, ctx);
   if (!r.ok) {
     for (const pr of r.problems) {
-      const target = { kind: 'node' as const, nodeId: layer.id, ...(pr.param ? { param: pr.param } : {}) };
+      const target = {
+        kind: 'node' as const,
+        nodeId: layer.id,
+        ...(pr.param ? { param: pr.param } : {}),
+        ...(pr.port !== undefined ? { port: pr.port } : {}),
+      };
       diagnostics.push(diagnostic(pr.code, 'error', target, { layer: layer.name, ...pr.values }));
     }
     return { status: 'error' };

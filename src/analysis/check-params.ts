@@ -19,6 +19,10 @@ export function checkParams(layer: LayerRecord, spec: LayerSpec, p: Params): Dia
       if (typeof v !== 'string' || !ps.options.includes(v)) {
         out.push(diagnostic('param/invalid', 'error', target, values));
       }
+    } else if (ps.type === 'text') {
+      if (typeof v !== 'string' || v.length > ps.maxLength || !new RegExp(ps.pattern).test(v)) {
+        out.push(diagnostic('param/invalid', 'error', target, values));
+      }
     } else if (typeof v !== 'boolean') {
       out.push(diagnostic('param/invalid', 'error', target, values));
     }

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Doc } from '../graph/document';
 import { incomingByTarget } from '../graph/queries';
-import { specOf } from '../layers/registry';
+import { isHeadLayer, specOf } from '../layers/registry';
 
 /** Structural problems: unknown kinds, dangling edges, input counts, missing ends, stray layers. */
 export function checkStructure(doc: Doc): Diagnostic[] {
@@ -42,7 +42,7 @@ export function checkStructure(doc: Doc): Diagnostic[] {
 function checkEnds(doc: Doc): Diagnostic[] {
   const out: Diagnostic[] = [];
   const inputs = doc.layers.filter((l) => l.kind === 'input');
-  const outputs = doc.layers.filter((l) => l.kind === 'output');
+  const outputs = doc.layers.filter(isHeadLayer);
   if (inputs.length === 0) out.push(diagnostic('graph/no-input', 'error', { kind: 'document' }));
   if (outputs.length === 0) out.push(diagnostic('graph/no-output', 'error', { kind: 'document' }));
   for (const extra of outputs.slice(1)) {

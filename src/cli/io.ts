@@ -4,8 +4,19 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** A failure the user caused (bad file, bad flag): printed as one line, never a stack trace. */
-export class UserError extends Error {}
+/**
+ * A failure the user caused (bad file, bad flag, invalid graph): printed as one line,
+ * never a stack trace. Exit code 2 for bad invocations and files, 1 for a project that
+ * cannot be trained.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 /** Parses `--flag value` and `--switch` options after the positional arguments. */
 export function parseArgs(

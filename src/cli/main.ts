@@ -1,11 +1,16 @@
 import { type CliIo, parseArgs, UserError } from './io';
 import { loadProject } from './load';
 import { summaryJson, summaryText } from './summary';
+import { train } from './train';
 
 const USAGE = `usage: layerloom <command> [options]
 
 commands:
   summary <file> [--json]   model summary of a project file
+  train <file> [--epochs N] [--limit N] [--seed S] [--backend wasm|cpu|auto] [--json]
+                            train on the project's dataset with its training settings;
+                            --limit caps the training examples, --json prints one JSON
+                            object per epoch
 `;
 
 /** Runs the CLI and returns the exit code; user errors print one line on stderr. */
@@ -15,6 +20,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'summary':
         return summary(rest, io);
+      case 'train':
+        return await train(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -26,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (e) {
     if (e instanceof UserError) {
       io.stderr(`layerloom: ${e.message}\n`);
-      return 2;
+      return e.exitCode;
     }
     io.stderr(`layerloom: internal error: ${(e as Error).message}\n`);
     return 70;

@@ -1,8 +1,8 @@
 import { analyze, type Analysis } from '../analysis/analyze';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
-import type { Doc } from '../graph/document';
+import type { Doc, LayerRecord } from '../graph/document';
 import { incomingByTarget } from '../graph/queries';
-import { specOf, withDefaults } from '../layers/registry';
+import { isHeadLayer, specOf, withDefaults } from '../layers/registry';
 import { err, ok, type Result } from '../util/result';
 
 /** One layer of a compiled model, named by its graph node id. */
@@ -17,6 +17,22 @@ export interface PlanNode {
   outputShape: (number | null)[];
 }
 
+/** Softmax + cross-entropy on `[batch, classes]` logits (the Output layer). */
+export interface ClassificationHead {
+  kind: 'classification';
+  classes: number;
+}
+
+/** Mean squared or absolute error on `[batch, units]` predictions (the Regression output layer). */
+export interface RegressionHead {
+  kind: 'regression';
+  loss: 'mse' | 'mae';
+  units: number;
+}
+
+/** How the model's output is turned into a loss: the head layer of the graph. */
+export type PlanHead = ClassificationHead | RegressionHead;
+
 /** A deterministic, plain-JSON description of the model to build; the runtime's only input. */
 export interface ModelPlan {
   planVersion: 1;
@@ -27,7 +43,7 @@ export interface ModelPlan {
   nodes: PlanNode[];
   /** The node whose output feeds the head. */
   outputId: string;
-  head: { kind: 'classification'; classes: number };
+  head: PlanHead;
   params: { trainable: number; nonTrainable: number };
 }
 
@@ -43,7 +59,7 @@ export function compilePlan(doc: Doc, analysis: Analysis = analyze(doc)): Result
   const incoming = incomingByTarget(doc);
   const order = analysis.order.filter((id) => !offPath.has(id));
   const input = order.map((id) => layers.get(id)!).find((l) => l.kind === 'input');
-  const output = order.map((id) => layers.get(id)!).find((l) => l.kind === 'output');
+  const output = order.map((id) => layers.get(id)!).find(isHeadLayer);
   if (!input || !output) return err([diagnostic(input ? 'graph/no-output' : 'graph/no-input', 'error', { kind: 'document' })]);
   const nodes: PlanNode[] = [];
   for (const id of order) {
@@ -74,7 +90,17 @@ export function compilePlan(doc: Doc, analysis: Analysis = analyze(doc)): Result
     inputShape: analysis.shapes.get(input.id)!.slice(1) as number[],
     nodes,
     outputId: (incoming.get(output.id) ?? [])[0]!.source,
-    head: { kind: 'classification', classes: headIn[1] as number },
+    head: headOf(output, headIn[1] as number),
     params,
   });
+}
+
+/** The plan head of a head layer, given the size of its `[batch, n]` input. */
+function headOf(layer: LayerRecord, n: number): PlanHead {
+  if (layer.kind === 'regression-output') {
+    const spec = specOf(layer.kind)!;
+    const loss = withDefaults(spec, layer.params).loss === 'mae' ? 'mae' : 'mse';
+    return { kind: 'regression', loss, units: n };
+  }
+  return { kind: 'classification', classes: n };
 }

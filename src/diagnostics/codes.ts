@@ -18,8 +18,14 @@ export const DIAGNOSTIC_CODES = [
   'shape/output-not-classes',
   'shape/dataset-mismatch',
   'shape/class-count-mismatch',
+  'shape/output-not-vector',
+  'shape/reshape-size',
+  'shape/add-mismatch',
+  'shape/concat-mismatch',
+  'shape/concat-axis',
   'param/out-of-range',
   'param/invalid',
+  'param/stride-and-dilation',
 ] as const;
 
 /** One of the stable diagnostic codes. */

@@ -80,7 +80,7 @@ function updateLayer(doc: Doc, id: string, f: (l: LayerRecord) => LayerRecord): 
   return ok({ ...doc, layers: doc.layers.map((l) => (l.id === id ? f(l) : l)) });
 }
 
-/** Sets one parameter; the value must have the declared type (bounds are checked by analysis). */
+/** Sets one parameter; the value must have the declared type (bounds and text patterns are checked by analysis). */
 export function setLayerParam(doc: Doc, id: string, name: string, value: ParamValue): CommandResult {
   const layer = doc.layers.find((l) => l.id === id);
   const ps = layer && specOf(layer.kind)?.params[name];
@@ -91,7 +91,9 @@ export function setLayerParam(doc: Doc, id: string, name: string, value: ParamVa
       ? typeof value === 'boolean'
       : ps.type === 'enum'
         ? typeof value === 'string' && ps.options.includes(value)
-        : typeof value === 'number' && Number.isFinite(value) && (ps.type === 'float' || Number.isInteger(value));
+        : ps.type === 'text'
+          ? typeof value === 'string' && value.length <= ps.maxLength
+          : typeof value === 'number' && Number.isFinite(value) && (ps.type === 'float' || Number.isInteger(value));
   if (!fits) return err({ code: 'bad-value', values: { name, value: String(value) } });
   return updateLayer(doc, id, (l) => ({ ...l, params: { ...l.params, [name]: value } }));
 }

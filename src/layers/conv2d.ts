@@ -1,8 +1,7 @@
-import { windowOutput, type Shape } from '../tensor/shape';
-import { activationOptions } from './activation';
-import { bool, fail, num, requireRank, str, type LayerSpec } from './spec';
-
-const channelsOf = (s: Shape): number => s[3] ?? 0;
+import { fusedActivationParam } from './activation';
+import { channelsOf, convWindow } from './conv-window';
+import { initializerParam } from './initializers';
+import { bool, num, str, type LayerSpec } from './spec';
 
 /** 2D convolution over `[batch, height, width, channels]`, square kernel. */
 export const conv2dSpec: LayerSpec = {
@@ -17,27 +16,10 @@ export const conv2dSpec: LayerSpec = {
     padding: { type: 'enum', default: 'valid', options: ['valid', 'same'] },
     dilation: { type: 'int', default: 1, min: 1, max: 64 },
     useBias: { type: 'bool', default: true },
-    activation: { type: 'enum', default: 'linear', options: ['linear', ...activationOptions] },
+    activation: fusedActivationParam,
+    initializer: initializerParam,
   },
-  infer([input], p) {
-    const rankProblem = requireRank(input!, 4, 'Conv2D');
-    if (rankProblem) return rankProblem;
-    const [, h, w] = input!;
-    const k = num(p, 'kernelSize');
-    const s = num(p, 'strides');
-    const d = num(p, 'dilation');
-    const pad = str(p, 'padding') as 'valid' | 'same';
-    const oh = windowOutput(h!, k, s, pad, d);
-    const ow = windowOutput(w!, k, s, pad, d);
-    if (oh < 1 || ow < 1) {
-      return fail(
-        'shape/too-small',
-        { kernel: `${k}x${k}`, input: `${h}x${w}`, output: `${oh}x${ow}` },
-        { param: 'kernelSize' },
-      );
-    }
-    return { ok: true, shape: [null, oh, ow, num(p, 'filters')] };
-  },
+  infer: ([input], p) => convWindow(input!, p, num(p, 'filters'), 'Conv2D'),
   countParams([input], p) {
     const k = num(p, 'kernelSize');
     const f = num(p, 'filters');
@@ -58,7 +40,7 @@ export const conv2dSpec: LayerSpec = {
       dilationRate: [num(p, 'dilation'), num(p, 'dilation')],
       useBias: bool(p, 'useBias'),
       activation: str(p, 'activation'),
-      kernelInitializer: 'glorotUniform',
+      kernelInitializer: str(p, 'initializer'),
       biasInitializer: 'zeros',
       dataFormat: 'channelsLast',
     },

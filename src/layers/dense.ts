@@ -1,4 +1,5 @@
-import { activationOptions } from './activation';
+import { fusedActivationParam } from './activation';
+import { initializerParam } from './initializers';
 import { bool, num, requireRank, str, type LayerSpec } from './spec';
 
 /** Fully connected layer on `[batch, features]`. */
@@ -10,7 +11,8 @@ export const denseSpec: LayerSpec = {
   params: {
     units: { type: 'int', default: 64, min: 1, max: 1_000_000 },
     useBias: { type: 'bool', default: true },
-    activation: { type: 'enum', default: 'linear', options: ['linear', ...activationOptions] },
+    activation: fusedActivationParam,
+    initializer: initializerParam,
   },
   infer([input], p) {
     const rankProblem = requireRank(input!, 2, 'Dense');
@@ -29,7 +31,7 @@ export const denseSpec: LayerSpec = {
       units: num(p, 'units'),
       useBias: bool(p, 'useBias'),
       activation: str(p, 'activation'),
-      kernelInitializer: 'glorotUniform',
+      kernelInitializer: str(p, 'initializer'),
       biasInitializer: 'zeros',
     },
   }),

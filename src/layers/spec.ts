@@ -13,7 +13,9 @@ export type ParamSpec =
   | { type: 'int'; default: number; min: number; max: number; unit?: string }
   | { type: 'float'; default: number; min: number; max: number; unit?: string }
   | { type: 'enum'; default: string; options: readonly string[] }
-  | { type: 'bool'; default: boolean };
+  | { type: 'bool'; default: boolean }
+  /** Free text that must match `pattern` (a regular expression source, matched in full). */
+  | { type: 'text'; default: string; pattern: string; maxLength: number };
 
 /** What the layer specs need to know about the bound dataset. */
 export interface DatasetInfo {
@@ -60,6 +62,7 @@ export type LayerCategory =
   | 'activation'
   | 'pooling'
   | 'reshape'
+  | 'merge'
   | 'regularization'
   | 'output';
 
@@ -71,7 +74,7 @@ export type LayerCategory =
 export interface LayerSpec {
   kind: string;
   category: LayerCategory;
-  /** How many inputs the layer takes. */
+  /** How many inputs the layer takes; they arrive on ports 0..max-1 and are read in port order. */
   inputs: { min: number; max: number };
   /** Whether the layer produces an output that other layers can consume. */
   hasOutput: boolean;
@@ -85,6 +88,9 @@ export interface LayerSpec {
   /** The tfjs layer for this node, or null for the Input and the Output heads. */
   toKeras(p: Params, inputs: readonly Shape[]): KerasLayer | null;
 }
+
+/** True for the kinds that end a network (the classification and regression heads). */
+export const isHead = (spec: Pick<LayerSpec, 'category'>): boolean => spec.category === 'output';
 
 /** Reads a numeric parameter (the document was validated, so the type holds). */
 export const num = (p: Params, name: string): number => Number(p[name]);

@@ -4,19 +4,50 @@ import type { ModelPlan, PlanNode } from '../compiler/plan';
 type Layer = ReturnType<tfl.LayersModel['getLayer']>;
 type SymbolicTensor = ReturnType<typeof tfl.input>;
 type LayerFactory = (config: Record<string, unknown>) => Layer;
+type Initializer = ReturnType<typeof tfl.initializers.glorotUniform>;
+
+/** Adapts a tfjs factory to the plan's plain config (the compiler wrote it for that class). */
+const make =
+  <A>(factory: (args: A) => Layer): LayerFactory =>
+  (c) =>
+    factory(c as unknown as A);
 
 /** tfjs layer factories by the Keras class name the plan carries. */
 const FACTORIES: Readonly<Record<string, LayerFactory>> = {
-  Conv2D: (c) => tfl.layers.conv2d(c as unknown as Parameters<typeof tfl.layers.conv2d>[0]),
-  Dense: (c) => tfl.layers.dense(c as unknown as Parameters<typeof tfl.layers.dense>[0]),
-  BatchNormalization: (c) => tfl.layers.batchNormalization(c),
-  Activation: (c) => tfl.layers.activation(c as unknown as Parameters<typeof tfl.layers.activation>[0]),
-  MaxPooling2D: (c) => tfl.layers.maxPooling2d(c as unknown as Parameters<typeof tfl.layers.maxPooling2d>[0]),
-  AveragePooling2D: (c) =>
-    tfl.layers.averagePooling2d(c as unknown as Parameters<typeof tfl.layers.averagePooling2d>[0]),
-  Flatten: (c) => tfl.layers.flatten(c),
-  Dropout: (c) => tfl.layers.dropout(c as unknown as Parameters<typeof tfl.layers.dropout>[0]),
+  Conv2D: make(tfl.layers.conv2d),
+  DepthwiseConv2D: make(tfl.layers.depthwiseConv2d),
+  Dense: make(tfl.layers.dense),
+  BatchNormalization: make(tfl.layers.batchNormalization),
+  LayerNormalization: make(tfl.layers.layerNormalization),
+  Activation: make(tfl.layers.activation),
+  LeakyReLU: make(tfl.layers.leakyReLU),
+  MaxPooling2D: make(tfl.layers.maxPooling2d),
+  AveragePooling2D: make(tfl.layers.averagePooling2d),
+  GlobalAveragePooling2D: make(tfl.layers.globalAveragePooling2d),
+  GlobalMaxPooling2D: make(tfl.layers.globalMaxPooling2d),
+  Flatten: make(tfl.layers.flatten),
+  Reshape: make(tfl.layers.reshape),
+  Add: make(tfl.layers.add),
+  Concatenate: make(tfl.layers.concatenate),
+  Dropout: make(tfl.layers.dropout),
 };
+
+/** Seeded initialisers by the names the plan carries (the layer specs' initializer options). */
+const INITIALIZERS: Readonly<Record<string, (seed: number) => Initializer>> = {
+  glorotUniform: (seed) => tfl.initializers.glorotUniform({ seed }),
+  glorotNormal: (seed) => tfl.initializers.glorotNormal({ seed }),
+  heNormal: (seed) => tfl.initializers.heNormal({ seed }),
+  heUniform: (seed) => tfl.initializers.heUniform({ seed }),
+  leCunNormal: (seed) => tfl.initializers.leCunNormal({ seed }),
+  leCunUniform: (seed) => tfl.initializers.leCunUniform({ seed }),
+};
+
+/** The seeded initialiser a plan names; throws PlanError for a name the runtime does not know. */
+function seededInitializer(node: PlanNode, name: unknown, seed: number): Initializer {
+  const init = typeof name === 'string' ? INITIALIZERS[name] : undefined;
+  if (!init) throw new PlanError(`unknown initializer '${String(name)}'`, node.id);
+  return init(seed);
+}
 
 /** Thrown when a plan cannot be turned into a model (the trainer reports it as 'train/plan'). */
 export class PlanError extends Error {
@@ -43,7 +74,9 @@ export function layerSeed(runSeed: number, index: number, salt = 0): number {
 /** The layer config with our name and seeded initialisers in place of the plan's names for them. */
 function layerConfig(node: PlanNode, seed: number): Record<string, unknown> {
   const config: Record<string, unknown> = { ...node.config, name: node.id };
-  if ('kernelInitializer' in config) config.kernelInitializer = tfl.initializers.glorotUniform({ seed });
+  for (const key of ['kernelInitializer', 'depthwiseInitializer']) {
+    if (key in config) config[key] = seededInitializer(node, config[key], seed);
+  }
   if ('biasInitializer' in config) config.biasInitializer = tfl.initializers.zeros();
   if (node.className === 'Dropout') config.seed = seed;
   return config;
@@ -83,8 +116,8 @@ function connect(layer: Layer, node: PlanNode, outputs: Map<string, SymbolicTens
  * Builds the functional tf.layers model of a plan. Layer names are the plan's node ids
  * (so statistics map back to canvas nodes); the output is the logits of `plan.outputId`:
  * the classification head (softmax + cross-entropy) is applied by the loss, not the model.
- * Kernels are glorot-uniform with a seed from `seed` and the layer's index, biases zero,
- * so one seed always gives the same weights.
+ * Kernels use the initializer each node names, seeded from `seed` and the layer's index;
+ * biases start at zero, so one seed always gives the same weights.
  * @throws PlanError naming the node when the plan cannot be built.
  */
 export function buildModel(plan: ModelPlan, seed: number): tfl.LayersModel {

@@ -20,7 +20,9 @@ describe('layerloom summary (as a subprocess)', () => {
       trainableParams: 156,
       nonTrainableParams: 0,
       macs: 86400,
+      activationBytes: 24 * 24 * 6 * 4,
     });
+    expect(s).toMatchObject({ totalMacs: 295488, activationBytes: 64888 });
     expect(s.diagnostics).toEqual([]);
   });
 
@@ -46,6 +48,16 @@ describe('layerloom summary (as a subprocess)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(msg);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("runs as `npx layerloom` from the project folder (npm runs the package's own bin)", () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const r = spawnSync('npx', ['layerloom', 'summary', 'assets/templates/lenet-bn.json', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ totalParams: 45330 });
   });
 
   it('names the line of malformed JSON', () => {

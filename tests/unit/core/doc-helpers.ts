@@ -30,6 +30,27 @@ export function chain(specs: [string, Record<string, ParamValue>?][]): Doc {
   return doc;
 }
 
+/** A layer for `graph`: id (also its name), kind and parameters. */
+export type LayerDef = [id: string, kind: string, params?: Record<string, ParamValue>];
+/** A wire for `graph`: source, target and target port (0 when left out). */
+export type Wire = [source: string, target: string, port?: number];
+
+/** A document from layers and wires (wires are added in the order given). */
+export function graph(layers: LayerDef[], wires: Wire[]): Doc {
+  let doc = emptyDoc();
+  for (const [id, kind, params] of layers) {
+    const r = addLayer(doc, { id, kind, name: id, position: { x: 0, y: 0 }, params });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    doc = r.value;
+  }
+  wires.forEach(([source, target, port], i) => {
+    const r = connectPorts(doc, { id: `w${i}`, source, target, targetPort: port ?? 0 });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    doc = r.value;
+  });
+  return doc;
+}
+
 /** Loads a shipped template. */
 export function template(id: string): Doc {
   const text = readFileSync(new URL(`../../../assets/templates/${id}.json`, import.meta.url), 'utf8');
