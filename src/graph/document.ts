@@ -21,15 +21,64 @@ export const edgeSchema = z.object({
   targetPort: z.number().int().min(0),
 });
 
-/** The training configuration saved with the project. */
+/** The optimizers a run can use (PyTorch's update rules). */
+export const OPTIMIZERS = ['sgd', 'adam', 'adamw', 'rmsprop'] as const;
+export type OptimizerKind = (typeof OPTIMIZERS)[number];
+
+const warmupSteps = z.number().int().min(0).max(1_000_000).default(0);
+
+/**
+ * How the learning rate changes over a run, on top of the base rate. `warmupSteps` (any
+ * kind) ramps it linearly from base/warmupSteps up to base over the first steps.
+ * - constant: the base rate.
+ * - step: multiplied by `gamma` after every `everyEpochs` epochs (PyTorch's StepLR).
+ * - cosine: from the base rate down towards 0 over the configured run (after the warm-up).
+ */
+export const lrScheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant'), warmupSteps }),
+  z.object({
+    kind: z.literal('step'),
+    everyEpochs: z.number().int().min(1).max(10_000),
+    gamma: z.number().positive().max(1),
+    warmupSteps,
+  }),
+  z.object({ kind: z.literal('cosine'), warmupSteps }),
+]);
+
+/** Which examples the end-of-epoch evaluation uses: the dataset's test set, or a seeded share of the training set. */
+export const validationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('test-set') }),
+  z.object({ kind: z.literal('split'), fraction: z.number().gt(0).max(0.9) }),
+]);
+
+/**
+ * The training configuration saved with the project. Fields added after the first
+ * templates have defaults that keep their meaning: plain SGD, constant rate, test set.
+ */
 export const trainingConfigSchema = z.object({
   epochs: z.number().int().min(1).max(10_000),
   batchSize: z.number().int().min(1).max(65_536),
+  /** The base learning rate (the schedule scales it; 'set-lr' changes it during a run). */
   learningRate: z.number().positive().max(1000),
-  optimizer: z.literal('sgd'),
+  optimizer: z.enum(OPTIMIZERS),
+  /** SGD's and RMSprop's momentum (0 = none). */
+  momentum: z.number().min(0).max(0.9999).default(0),
+  /** Nesterov momentum (SGD with momentum > 0 only). */
+  nesterov: z.boolean().default(false),
+  /** Adam's and AdamW's decay rates of the first and second moment estimates. */
+  beta1: z.number().min(0).max(0.9999).default(0.9),
+  beta2: z.number().min(0).max(0.999999).default(0.999),
+  /** RMSprop's decay rate of the squared-gradient average (PyTorch calls it alpha). */
+  rho: z.number().min(0).max(0.999999).default(0.9),
+  /** Added to the denominator of Adam, AdamW and RMSprop (outside the square root, as in PyTorch). */
+  epsilon: z.number().positive().max(1).default(1e-8),
+  /** L2 penalty added to the gradient (SGD, Adam, RMSprop); decoupled decay for AdamW. */
+  weightDecay: z.number().min(0).max(1).default(0),
+  schedule: lrScheduleSchema.default({ kind: 'constant', warmupSteps: 0 }),
   seed: z.number().int().min(0).max(2 ** 32 - 1),
   /** Cap on training examples; null means all. */
   trainLimit: z.number().int().min(1).nullable(),
+  validation: validationSchema.default({ kind: 'test-set' }),
 });
 
 /** Which dataset the project trains on. Imported sets carry shape and classes so analysis stays pure. */
@@ -83,6 +132,8 @@ export type Position = z.infer<typeof positionSchema>;
 export type LayerRecord = z.infer<typeof layerSchema>;
 export type EdgeRecord = z.infer<typeof edgeSchema>;
 export type TrainingConfig = z.infer<typeof trainingConfigSchema>;
+export type LrSchedule = z.infer<typeof lrScheduleSchema>;
+export type ValidationChoice = z.infer<typeof validationSchema>;
 export type DatasetRef = z.infer<typeof datasetRefSchema>;
 export type RunRecord = z.infer<typeof runRecordSchema>;
 export type Doc = z.infer<typeof documentSchema>;
@@ -93,6 +144,15 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   batchSize: 256,
   learningRate: 0.1,
   optimizer: 'sgd',
+  momentum: 0,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  rho: 0.9,
+  epsilon: 1e-8,
+  weightDecay: 0,
+  schedule: { kind: 'constant', warmupSteps: 0 },
   seed: 1,
   trainLimit: null,
+  validation: { kind: 'test-set' },
 };

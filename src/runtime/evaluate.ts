@@ -4,7 +4,7 @@ import type { ModelPlan } from '../compiler/plan';
 import type { Batcher } from '../data/batches';
 import type { EvalResult } from '../training/protocol';
 import { forward, type ForwardMode } from './forward';
-import { batchTensors, correctCount, summedLoss } from './metrics';
+import { batchTensors, classesOf, correctCount, summedLoss } from './metrics';
 
 /** Hooks that let an evaluation give way to messages and stop early. */
 export interface EvalHooks {
@@ -24,7 +24,7 @@ async function evalBatch(
 ): Promise<{ loss: number; correct: number; size: number }> {
   const batch = batcher.batch(b);
   const [loss, correct] = tf.tidy(() => {
-    const { x, y } = batchTensors(batch, plan.inputShape, plan.head.classes);
+    const { x, y } = batchTensors(batch, plan.inputShape, classesOf(plan));
     const logits = forward(model, plan, x, { mode });
     return [summedLoss(y, logits), correctCount(y, logits)];
   });

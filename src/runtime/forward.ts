@@ -19,6 +19,11 @@ export interface ForwardOptions {
   mode: ForwardMode;
   /** Seed of this step's dropout masks ('train' only); vary it per step. */
   dropoutSeed?: number;
+  /**
+   * Sees each node's output, in plan order, and returns the tensor the rest of the
+   * model reads instead (statistics add their gradient probes here).
+   */
+  tap?: (node: PlanNode, index: number, output: tf.Tensor) => tf.Tensor;
 }
 
 type Layer = ReturnType<tfl.LayersModel['getLayer']>;
@@ -72,7 +77,8 @@ export function forward(
   plan.nodes.forEach((node, index) => {
     const inputs = node.inputs.map((id) => values.get(id)!);
     const input = inputs.length === 1 ? inputs[0]! : inputs;
-    values.set(node.id, applyNode(model.getLayer(node.id), node, index, input, opts));
+    const output = applyNode(model.getLayer(node.id), node, index, input, opts);
+    values.set(node.id, opts.tap ? opts.tap(node, index, output) : output);
   });
   return values.get(plan.outputId)!;
 }

@@ -1,5 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { ModelPlan } from '../compiler/plan';
 import type { Batch } from '../data/batches';
+import { TrainFailure } from './failure';
+
+/**
+ * The class count of a classification plan. The trainer trains classification heads
+ * only for now (datasets carry class labels); a regression head is refused as 'train/plan'.
+ */
+export function classesOf(plan: ModelPlan): number {
+  if (plan.head.kind !== 'classification')
+    throw new TrainFailure(
+      'train/plan',
+      'The trainer cannot train a regression output yet; use a classification Output layer',
+    );
+  return plan.head.classes;
+}
 
 /** A batch as tensors: images [n, ...shape] in [0, 1] and one-hot labels [n, classes]. */
 export interface BatchTensors {

@@ -1,13 +1,24 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelPlan } from '../compiler/plan';
 import { Batcher } from '../data/batches';
 import { takeFirst, type ImageDataset } from '../data/dataset';
 import type { DatasetRef, TrainingConfig } from '../graph/document';
-import type { RunLimits, ToTrainer } from '../training/protocol';
+import {
+  DEFAULT_START_OPTIONS,
+  type EvaluatedOn,
+  type RunLimits,
+  type StartOptions,
+  type ToTrainer,
+} from '../training/protocol';
+import { gatherExamples, validationSplit } from '../training/split';
 import { setupBackend, type BackendOptions, type BackendSetup } from './backend';
 import { buildModel } from './build-model';
+import { restoreCheckpoint } from './checkpoint-io';
 import { TrainFailure } from './failure';
+import { layerHandles } from './layer-handles';
+import { classesOf } from './metrics';
+import { Optimizer } from './optimizer';
 import { checkPlan } from './plan-check';
 import { trainableVariables, type StepContext } from './train-step';
 
@@ -20,9 +31,16 @@ export interface DataSource {
 export interface PreparedRun extends StepContext {
   backend: BackendSetup;
   config: TrainingConfig;
+  options: StartOptions;
   train: Batcher;
+  /** The held-out examples evaluated after each epoch: the test set or the validation split. */
   test: Batcher;
+  evaluatedOn: EvaluatedOn;
+  /** Examples in `test`. */
+  heldOutExamples: number;
   epochs: number;
+  /** Where a resumed run picks up: the epoch and the batches of it already done, and the steps so far. */
+  resumeAt: { epoch: number; batch: number; step: number } | null;
   /** Cap on the total number of steps (null: none). */
   maxSteps: number | null;
   /** True when maxEpochs cut the configured epochs. */
@@ -51,41 +69,81 @@ async function loadData(
     );
   }
   const shape = sets.train.inputShape.join('x');
-  if (shape !== plan.inputShape.join('x') || sets.train.classes !== plan.head.classes) {
+  const classes = classesOf(plan);
+  if (shape !== plan.inputShape.join('x') || sets.train.classes !== classes) {
     throw new TrainFailure(
       'train/data',
       `The dataset has examples of shape ${shape} in ${sets.train.classes} classes, but the model expects ` +
-        `${plan.inputShape.join('x')} in ${plan.head.classes} classes`,
+        `${plan.inputShape.join('x')} in ${classes} classes`,
     );
   }
   return sets;
 }
 
-/** Applies the run limits and the config's trainLimit to the datasets. */
+/** First `cap` of some indices (all of them when cap is null). */
+const capped = (indices: Uint32Array, cap: number | null): Uint32Array =>
+  cap === null ? indices : indices.subarray(0, cap);
+
+/**
+ * Applies the validation choice, the run limits and the config's trainLimit: with a
+ * split, a seeded, stratified share of the training set is held out (and never trained on); the
+ * training cap applies to what is left, the test-examples cap to the held-out part.
+ */
 function limitData(
   sets: { train: ImageDataset; test: ImageDataset },
   config: TrainingConfig,
   limits: RunLimits,
-) {
+): { train: ImageDataset; test: ImageDataset; evaluatedOn: EvaluatedOn } {
   const trainCap = minOf(config.trainLimit, limits.maxExamples);
-  const train = trainCap === null ? sets.train : takeFirst(sets.train, trainCap);
-  const test = limits.maxTestExamples === null ? sets.test : takeFirst(sets.test, limits.maxTestExamples);
-  if (train.count === 0) throw new TrainFailure('train/data', 'The dataset has no training examples');
-  return { train, test };
+  const testCap = limits.maxTestExamples;
+  let out: { train: ImageDataset; test: ImageDataset; evaluatedOn: EvaluatedOn };
+  if (config.validation.kind === 'split') {
+    const split = validationSplit(sets.train, config.validation.fraction, config.seed);
+    out = {
+      train: gatherExamples(sets.train, capped(split.train, trainCap)),
+      test: gatherExamples(sets.train, capped(split.heldOut, testCap)),
+      evaluatedOn: 'validation-split',
+    };
+  } else {
+    out = {
+      train: trainCap === null ? sets.train : takeFirst(sets.train, trainCap),
+      test: testCap === null ? sets.test : takeFirst(sets.test, testCap),
+      evaluatedOn: 'test-set',
+    };
+  }
+  if (out.train.count === 0) throw new TrainFailure('train/data', 'The dataset has no training examples');
+  return out;
 }
 
 /** Builds the model and optimizer, disposing the model if the optimizer fails. */
 function buildTraining(
   plan: ModelPlan,
   config: TrainingConfig,
-): { model: tfl.LayersModel; optimizer: tf.SGDOptimizer } {
+): { model: tfl.LayersModel; optimizer: Optimizer; variables: tf.Variable[] } {
   const model = buildModel(plan, config.seed);
   try {
-    return { model, optimizer: tf.train.sgd(config.learningRate) };
+    const variables = trainableVariables(model);
+    return { model, optimizer: new Optimizer(config, variables), variables };
   } catch (e) {
     model.dispose();
     throw e;
   }
+}
+
+/** Loads a checkpoint and says where the run picks up (a finished epoch continues with the next). */
+function resumeFrom(
+  msg: Start,
+  model: tfl.LayersModel,
+  optimizer: Optimizer,
+  batchesPerEpoch: number,
+): PreparedRun['resumeAt'] {
+  if (!msg.resume) return null;
+  restoreCheckpoint(model, optimizer, msg.resume);
+  const m = msg.resume.manifest;
+  const partial = m.batchInEpoch < m.batchesPerEpoch && m.batchesPerEpoch === batchesPerEpoch;
+  return partial
+    ? { epoch: Math.max(1, m.epoch), batch: m.batchInEpoch, step: m.step }
+    : { epoch: m.epoch + 1, batch: 0, step: m.step };
 }
 
 /**
@@ -102,23 +160,35 @@ export async function prepareRun(
   const plan = checked.value;
   const backend = await setupBackend(msg.backend, backendOptions);
   const sets = limitData(await loadData(data, msg.dataset, plan), msg.config, msg.limits);
-  const { model, optimizer } = buildTraining(plan, msg.config);
-  const epochs = minOf(msg.config.epochs, msg.limits.maxEpochs)!;
-  return {
-    model,
-    plan,
-    optimizer,
-    variables: trainableVariables(model),
-    backend,
-    config: msg.config,
-    train: new Batcher(sets.train, msg.config.batchSize),
-    test: new Batcher(sets.test, msg.config.batchSize),
-    epochs,
-    maxSteps: msg.limits.maxSteps,
-    epochsCapped: epochs < msg.config.epochs,
-    dispose: () => {
-      optimizer.dispose();
-      model.dispose();
-    },
+  const { model, optimizer, variables } = buildTraining(plan, msg.config);
+  const dispose = (): void => {
+    optimizer.dispose();
+    model.dispose();
   };
+  try {
+    const train = new Batcher(sets.train, msg.config.batchSize);
+    const epochs = minOf(msg.config.epochs, msg.limits.maxEpochs)!;
+    return {
+      model,
+      plan,
+      optimizer,
+      variables,
+      layers: layerHandles(model, plan, variables),
+      backend,
+      config: msg.config,
+      options: msg.options ?? DEFAULT_START_OPTIONS,
+      train,
+      test: new Batcher(sets.test, msg.config.batchSize),
+      evaluatedOn: sets.evaluatedOn,
+      heldOutExamples: sets.test.count,
+      epochs,
+      resumeAt: resumeFrom(msg, model, optimizer, train.batchesPerEpoch),
+      maxSteps: msg.limits.maxSteps,
+      epochsCapped: epochs < msg.config.epochs,
+      dispose,
+    };
+  } catch (e) {
+    dispose();
+    throw e;
+  }
 }

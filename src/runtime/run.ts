@@ -1,13 +1,21 @@
+import type { Batch } from '../data/batches';
+import { HealthMonitor } from '../training/health';
+import { snapshotBuffers, type LayerStatsSnapshot } from '../training/layer-stats';
 import type { FinishReason, FromTrainer, ToTrainer } from '../training/protocol';
+import { learningRateAt } from '../training/schedule';
 import type { BackendOptions } from './backend';
 import { layerSeed } from './build-model';
+import { takeCheckpoint } from './checkpoint-io';
 import type { Clock } from './clock';
 import { BatchCoalescer } from './coalescer';
 import { RunControl } from './control';
+import { divergenceFailure, type FailedStep } from './divergence';
 import { evaluate, type EvalHooks } from './evaluate';
-import { diagnosticOf, TrainFailure } from './failure';
+import { diagnosticOf } from './failure';
 import { hasBatchStatistics } from './forward';
+import { healthInfos } from './layer-handles';
 import { prepareRun, type DataSource, type PreparedRun } from './prepare';
+import { StatsPlanner } from './stats-planner';
 import { trainStep } from './train-step';
 
 /** Sends a message to whoever drives the trainer; typed arrays may be transferred. */
@@ -29,9 +37,9 @@ type Start = Extract<ToTrainer, { type: 'start' }>;
 type EpochEnd = 'done' | 'stop' | 'limit';
 
 /**
- * One training run: set-up, the custom SGD loop, evaluations and the messages about
- * them. All of its state lives here, never in a module. `done` never rejects: every
- * failure is posted as 'failed'.
+ * One training run: set-up, the custom loop, evaluations, statistics, checkpoints and
+ * the messages about them. All of its state lives here, never in a module. `done`
+ * never rejects: every failure is posted as 'failed'.
  */
 export class TrainingRun {
   readonly runId: string;
@@ -41,6 +49,12 @@ export class TrainingRun {
   private coalescer: BatchCoalescer;
   private step = 0;
   private epoch = 0;
+  /** Batches of the current epoch done so far. */
+  private batchInEpoch = 0;
+  /** The base learning rate ('set-lr' changes it; the schedule scales it). */
+  private baseLr: number;
+  private planner: StatsPlanner | null = null;
+  private health: HealthMonitor | null = null;
   /** Example-weighted sums of the current epoch's batch losses and accuracies. */
   private sums = { loss: 0, accuracy: 0, examples: 0 };
 
@@ -49,14 +63,15 @@ export class TrainingRun {
     private readonly env: RunEnv,
   ) {
     this.runId = msg.runId;
+    this.baseLr = msg.config.learningRate;
     this.coalescer = new BatchCoalescer(env.batchIntervalMs, env.clock.now());
     this.control = new RunControl((paused) => this.onPaused(paused));
     this.done = this.execute();
   }
 
-  /** Changes the learning rate from the next step on. */
+  /** Changes the base learning rate from the next step on (the schedule still applies). */
   setLearningRate(lr: number): void {
-    this.prepared?.optimizer.setLearningRate(lr);
+    this.baseLr = lr;
   }
 
   private async execute(): Promise<void> {
@@ -76,18 +91,22 @@ export class TrainingRun {
     const run = await prepareRun(this.msg, this.env.data, this.env.backend);
     this.prepared = run;
     if (this.control.stopRequested) return 'stopped';
+    this.planner = new StatsPlanner(run.options.stats, this.env.clock.now());
+    this.health = new HealthMonitor(healthInfos(run.layers));
+    const from = run.resumeAt ?? { epoch: 1, batch: 0, step: 0 };
+    this.step = from.step;
     const { backend, reason } = run.backend;
-    const batchesPerEpoch = run.train.batchesPerEpoch;
     this.env.post({
       type: 'started',
       runId: this.runId,
       backend,
       reason,
-      batchesPerEpoch,
+      batchesPerEpoch: run.train.batchesPerEpoch,
       epochs: run.epochs,
+      ...(run.resumeAt ? { resumed: { epoch: from.epoch, step: from.step } } : {}),
     });
-    for (this.epoch = 1; this.epoch <= run.epochs; this.epoch++) {
-      const end = await this.trainEpoch(run);
+    for (this.epoch = from.epoch; this.epoch <= run.epochs; this.epoch++) {
+      const end = await this.trainEpoch(run, this.epoch === from.epoch ? from.batch : 0);
       if (end === 'stop') return 'stopped';
       if (!(await this.endEpoch(run))) return 'stopped';
       if (end === 'limit') return 'limit';
@@ -95,11 +114,12 @@ export class TrainingRun {
     return run.epochsCapped ? 'limit' : 'completed';
   }
 
-  /** The batches of one epoch; stops early for 'stop' or the step limit. */
-  private async trainEpoch(run: PreparedRun): Promise<EpochEnd> {
+  /** The batches of one epoch from `first` on; stops early for 'stop' or the step limit. */
+  private async trainEpoch(run: PreparedRun, first: number): Promise<EpochEnd> {
     run.train.shuffle(run.config.seed, this.epoch);
     this.sums = { loss: 0, accuracy: 0, examples: 0 };
-    for (let b = 0; b < run.train.batchesPerEpoch; b++) {
+    this.batchInEpoch = first;
+    for (let b = first; b < run.train.batchesPerEpoch; b++) {
       if (run.maxSteps !== null && this.step >= run.maxSteps) return 'limit';
       if ((await this.control.gate()) === 'stop') return 'stop';
       await this.runStep(run, b);
@@ -114,25 +134,66 @@ export class TrainingRun {
     const batch = run.train.batch(b);
     const started = this.env.clock.now();
     const step = this.step + 1;
-    const r = await trainStep(run, batch, layerSeed(run.config.seed, step, 1));
-    if (!Number.isFinite(r.loss)) {
-      throw new TrainFailure(
-        'train/non-finite',
-        `The loss became ${r.loss} at step ${step} (epoch ${this.epoch}, batch ${b + 1}); ` +
-          'the weights have diverged. Try a lower learning rate.',
-      );
+    const epochEnd = b === run.train.batchesPerEpoch - 1 || (run.maxSteps !== null && step >= run.maxSteps);
+    const single = this.control.isPaused;
+    const capture = this.planner!.wants({ step, epochEnd, single, now: started });
+    const lr = this.learningRate(run, step);
+    const dropoutSeed = layerSeed(run.config.seed, step, 1);
+    const sampleValues = capture ? run.options.stats.sampleValues : null;
+    const r = await trainStep(run, { batch, dropoutSeed, lr, sampleValues });
+    if (!r.ok) {
+      const at = { step, epoch: this.epoch, batch: b + 1, loss: r.loss, lr, dropoutSeed };
+      return this.diverged(run, batch, at);
     }
     this.step = step;
+    this.batchInEpoch = b + 1;
     const now = this.env.clock.now();
+    this.planner!.record(now - started, capture);
     this.coalescer.add(step, b + 1, r.loss, r.accuracy, batch.size, now - started);
     this.sums.loss += r.loss * batch.size;
     this.sums.accuracy += r.accuracy * batch.size;
     this.sums.examples += batch.size;
+    if (r.stats) {
+      this.flushBatches();
+      const { layers, rows } = r.stats;
+      this.postStats({ step, epoch: this.epoch, epochEnd, sampledExamples: rows, layers });
+    }
     // A single step while paused is shown at once; otherwise at most every interval.
-    if (this.control.isPaused || this.coalescer.due(now)) this.flushBatches();
+    if (single || this.coalescer.due(now)) this.flushBatches();
   }
 
-  /** Evaluates and reports an epoch; false when a stop arrived during the evaluation. */
+  /** The schedule's rate for a step, from the current base rate. */
+  private learningRate(run: PreparedRun, step: number): number {
+    const totalSteps = run.config.epochs * run.train.batchesPerEpoch;
+    return learningRateAt(this.baseLr, run.config.schedule, { step, epoch: this.epoch, totalSteps });
+  }
+
+  /** Posts a statistics snapshot, then the findings it newly establishes. */
+  private postStats(snapshot: LayerStatsSnapshot): void {
+    this.env.post({ type: 'layer-stats', runId: this.runId, ...snapshot }, snapshotBuffers(snapshot));
+    for (const f of this.health!.observe(snapshot)) {
+      const { nodeId, code, message } = f;
+      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, step: snapshot.step });
+    }
+  }
+
+  /**
+   * A step's loss or new weights were not finite. The step wrote nothing, so the model
+   * holds the last good weights: name the layer, offer those weights as a checkpoint, fail.
+   */
+  private async diverged(run: PreparedRun, batch: Batch, at: FailedStep): Promise<never> {
+    const { failure, site } = await divergenceFailure(run, batch, at);
+    this.flushBatches();
+    const finding = site ? this.health!.nonFinite(site.nodeId) : null;
+    if (finding) {
+      const { nodeId, code, message } = finding;
+      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, step: at.step });
+    }
+    await this.postCheckpoint(run, 'last-good');
+    throw failure;
+  }
+
+  /** Evaluates and reports an epoch, then checkpoints it; false when a stop arrived during the evaluation. */
   private async endEpoch(run: PreparedRun): Promise<boolean> {
     this.flushBatches();
     const hooks: EvalHooks = {
@@ -147,16 +208,31 @@ export class TrainingRun {
       if (!trainingMode) return false;
     }
     const n = this.sums.examples;
-    const train = { loss: this.sums.loss / n, accuracy: this.sums.accuracy / n };
     this.env.post({
       type: 'epoch',
       runId: this.runId,
       epoch: this.epoch,
-      train,
+      train: { loss: this.sums.loss / n, accuracy: this.sums.accuracy / n },
       test: { predictionMode, trainingMode },
+      evaluatedOn: run.evaluatedOn,
+      heldOutExamples: run.heldOutExamples,
     });
-    this.env.post({ type: 'checkpoint', runId: this.runId, epoch: this.epoch });
+    await this.postCheckpoint(run, 'epoch-end');
     return true;
+  }
+
+  /** Posts a checkpoint of the current weights (with them, unless the run was asked not to). */
+  private async postCheckpoint(run: PreparedRun, kind: 'epoch-end' | 'last-good'): Promise<void> {
+    const at = {
+      epoch: this.epoch,
+      step: this.step,
+      batchInEpoch: this.batchInEpoch,
+      batchesPerEpoch: run.train.batchesPerEpoch,
+    };
+    const base = { type: 'checkpoint', runId: this.runId, epoch: this.epoch, step: this.step, kind } as const;
+    if (!run.options.checkpointData) return this.env.post(base);
+    const data = await takeCheckpoint(run.model, run.optimizer, at);
+    this.env.post({ ...base, data }, [data.buffer]);
   }
 
   /** Posts 'failed'; if even posting fails (the host is gone) there is no one left to tell. */

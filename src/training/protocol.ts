@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { datasetRefSchema, trainingConfigSchema } from '../graph/document';
+import { checkpointSchema, type Checkpoint } from './checkpoint';
+import { snapshotBuffers, type LayerStatsSnapshot } from './layer-stats';
+
+export type { Checkpoint, CheckpointManifest } from './checkpoint';
+export type { BatchNormStats, LayerStats, LayerStatsSnapshot } from './layer-stats';
+export type { ValueSummary } from './stats';
 
 /** Bumped whenever a message changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -19,6 +25,36 @@ export type BackendChoice = z.infer<typeof backendChoiceSchema>;
 
 const runId = z.string().min(1);
 
+/**
+ * Per-layer statistics of a run. Snapshots come every `everySteps` steps when given;
+ * otherwise about 4 a second (at least 250 ms apart, further apart when the trainer
+ * measures that snapshots would add more than about 10 % to the training time); and
+ * always on the last step of an epoch and on a single step while paused.
+ */
+export const statsOptionsSchema = z.object({
+  enabled: z.boolean().default(true),
+  everySteps: z.number().int().positive().optional(),
+  /** Most output values summarized per layer and snapshot (taken as whole examples, at least one). */
+  sampleValues: z
+    .number()
+    .int()
+    .min(1)
+    .max(1 << 24)
+    .default(32_768),
+});
+export type StatsOptions = z.infer<typeof statsOptionsSchema>;
+
+/** Optional settings of a run (absent: statistics on, checkpoints carry their data). */
+export const startOptionsSchema = z.object({
+  stats: statsOptionsSchema.default({ enabled: true, sampleValues: 32_768 }),
+  /** Whether 'checkpoint' messages carry the weights and optimizer state. */
+  checkpointData: z.boolean().default(true),
+});
+export type StartOptions = z.infer<typeof startOptionsSchema>;
+
+/** The options a run uses when 'start' has none. */
+export const DEFAULT_START_OPTIONS: StartOptions = startOptionsSchema.parse({});
+
 /** Messages to the trainer. The plan is checked structurally by the runtime when it builds it. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({
@@ -29,6 +65,9 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     dataset: datasetRefSchema,
     limits: runLimitsSchema,
     backend: backendChoiceSchema.default('auto'),
+    options: startOptionsSchema.optional(),
+    /** Continue from a checkpoint (from an earlier run's 'checkpoint' message) instead of fresh weights. */
+    resume: checkpointSchema.optional(),
   }),
   z.object({ type: z.literal('pause'), runId }),
   z.object({ type: z.literal('resume'), runId }),
@@ -57,15 +96,39 @@ export const TRAIN_FAILURE_CODES = [
   'train/backend',
   'train/data',
   'train/non-finite',
+  'train/checkpoint',
   'train/internal',
   'train/worker-crashed',
 ] as const;
 export type TrainFailureCode = (typeof TRAIN_FAILURE_CODES)[number];
 
+/** Stable codes of 'finding' messages: training-health observations about one layer. */
+export const FINDING_CODES = [
+  'health/vanishing-gradient',
+  'health/exploding-gradient',
+  'health/dead-relu',
+  'health/saturated',
+  'health/bn-drift',
+  'health/non-finite',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Which examples an epoch's held-out evaluation used. */
+export type EvaluatedOn = 'test-set' | 'validation-split';
+
 /** Messages from the trainer; every run message carries its runId. */
 export type FromTrainer =
   | { type: 'ready'; protocolVersion: number }
-  | { type: 'started'; runId: string; backend: string; reason: string; batchesPerEpoch: number; epochs: number }
+  | {
+      type: 'started';
+      runId: string;
+      backend: string;
+      reason: string;
+      batchesPerEpoch: number;
+      epochs: number;
+      /** Where a resumed run picks up (absent for a fresh run). */
+      resumed?: { epoch: number; step: number };
+    }
   | {
       type: 'batches';
       runId: string;
@@ -83,10 +146,34 @@ export type FromTrainer =
       runId: string;
       epoch: number;
       train: EvalResult;
+      /** The held-out evaluation: on the test set, or on the validation split (see evaluatedOn). */
       test: { predictionMode: EvalResult; trainingMode: EvalResult | null };
+      /** Which examples `test` is about (this trainer always says; optional for older senders). */
+      evaluatedOn?: EvaluatedOn;
+      /** Examples in that evaluation. */
+      heldOutExamples?: number;
+    }
+  | ({ type: 'layer-stats'; runId: string } & LayerStatsSnapshot)
+  | {
+      type: 'finding';
+      runId: string;
+      nodeId: string;
+      code: FindingCode;
+      /** English text naming the layer and what to try (from the 'finding' catalog). */
+      message: string;
+      step: number;
     }
   | { type: 'paused'; runId: string; paused: boolean }
-  | { type: 'checkpoint'; runId: string; epoch: number }
+  | {
+      type: 'checkpoint';
+      runId: string;
+      epoch: number;
+      step: number;
+      /** 'epoch-end' after each epoch; 'last-good' when a diverging run kept its weights from before the failing step. */
+      kind: 'epoch-end' | 'last-good';
+      /** Weights and optimizer state (absent when the run was started with checkpointData: false). */
+      data?: Checkpoint;
+    }
   | { type: 'finished'; runId: string; reason: FinishReason }
   | { type: 'failed'; runId: string; diagnostic: { code: string; message: string; nodeId?: string } };
 
@@ -98,7 +185,18 @@ export function parseToTrainer(msg: unknown): { ok: true; msg: ToTrainer } | { o
   return { ok: false, error: `${issue.path.join('.') || 'message'}: ${issue.message}` };
 }
 
-const fromTypes = new Set(['ready', 'started', 'batches', 'epoch', 'paused', 'checkpoint', 'finished', 'failed']);
+const fromTypes = new Set([
+  'ready',
+  'started',
+  'batches',
+  'epoch',
+  'layer-stats',
+  'finding',
+  'paused',
+  'checkpoint',
+  'finished',
+  'failed',
+]);
 
 /** Checks the envelope of a message from the trainer (the trainer is our own code; the tag is what can go wrong). */
 export function isFromTrainer(msg: unknown): msg is FromTrainer {
@@ -110,6 +208,14 @@ export function isFromTrainer(msg: unknown): msg is FromTrainer {
 
 /** Transferable buffers of a message, so the worker can hand them over without copying. */
 export function transferablesOf(msg: FromTrainer): ArrayBuffer[] {
-  if (msg.type !== 'batches') return [];
-  return [msg.steps.buffer, msg.losses.buffer, msg.accuracies.buffer] as ArrayBuffer[];
+  switch (msg.type) {
+    case 'batches':
+      return [...new Set([msg.steps.buffer, msg.losses.buffer, msg.accuracies.buffer] as ArrayBuffer[])];
+    case 'layer-stats':
+      return snapshotBuffers(msg);
+    case 'checkpoint':
+      return msg.data ? [msg.data.buffer] : [];
+    default:
+      return [];
+  }
 }

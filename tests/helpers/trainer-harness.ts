@@ -3,7 +3,15 @@ import type { ImageDataset } from '../../src/data/dataset';
 import { DEFAULT_TRAINING, type DatasetRef, type TrainingConfig } from '../../src/graph/document';
 import type { ParamValue } from '../../src/layers/spec';
 import { Trainer, type DataSource } from '../../src/runtime/trainer';
-import type { BackendChoice, FromTrainer, RunLimits, ToTrainer } from '../../src/training/protocol';
+import {
+  DEFAULT_START_OPTIONS,
+  type BackendChoice,
+  type Checkpoint,
+  type FromTrainer,
+  type RunLimits,
+  type StatsOptions,
+  type ToTrainer,
+} from '../../src/training/protocol';
 import { createRng } from '../../src/util/random';
 import { chain } from '../unit/core/doc-helpers';
 import { nodeWasmDir } from './tf-backends';
@@ -39,13 +47,17 @@ export const toySource = (train = 256, test = 96): DataSource => ({
   load: async () => ({ train: toyDataset(train, 1), test: toyDataset(test, 2) }),
 });
 
-/** Compiles a chain of layers on the toy dataset. */
-export function toyPlan(layers: [string, Record<string, ParamValue>?][]): ModelPlan {
-  const doc = { ...chain([['input'], ...layers, ['output']]), dataset: TOY_REF };
+/** Compiles a chain of layers (between an Input and an Output) on a dataset; node ids are l1, l2, ... */
+export function chainPlan(dataset: DatasetRef, layers: [string, Record<string, ParamValue>?][]): ModelPlan {
+  const doc = { ...chain([['input'], ...layers, ['output']]), dataset };
   const r = compilePlan(doc);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
+
+/** Compiles a chain of layers on the toy dataset. */
+export const toyPlan = (layers: [string, Record<string, ParamValue>?][]): ModelPlan =>
+  chainPlan(TOY_REF, layers);
 
 /** A small conv net with batch norm and dropout on the toy set. */
 export const toyConvPlan = (): ModelPlan =>
@@ -71,8 +83,19 @@ export function startMsg(
     limits?: Partial<RunLimits>;
     backend?: BackendChoice;
     dataset?: DatasetRef;
+    /** Statistics settings; by default statistics stay at the trainer's defaults. */
+    stats?: Partial<StatsOptions>;
+    checkpointData?: boolean;
+    resume?: Checkpoint;
   } = {},
 ): Extract<ToTrainer, { type: 'start' }> {
+  const options =
+    opts.stats || opts.checkpointData !== undefined
+      ? {
+          stats: { ...DEFAULT_START_OPTIONS.stats, ...opts.stats },
+          checkpointData: opts.checkpointData ?? true,
+        }
+      : undefined;
   return {
     type: 'start',
     runId: opts.runId ?? 'run-1',
@@ -81,6 +104,8 @@ export function startMsg(
     dataset: opts.dataset ?? TOY_REF,
     limits: { maxExamples: null, maxEpochs: null, maxSteps: null, maxTestExamples: null, ...opts.limits },
     backend: opts.backend ?? 'cpu',
+    ...(options ? { options } : {}),
+    ...(opts.resume ? { resume: opts.resume } : {}),
   };
 }
 
@@ -101,6 +126,19 @@ export function harness(data: DataSource, onMessage?: (msg: FromTrainer, trainer
 /** All messages of one type. */
 export const ofType = <T extends FromTrainer['type']>(messages: FromTrainer[], type: T) =>
   messages.filter((m): m is Extract<FromTrainer, { type: T }> => m.type === type);
+
+/** Every loss reported in 'batches' messages, in step order. */
+export const reportedLosses = (messages: FromTrainer[]): number[] =>
+  ofType(messages, 'batches').flatMap((m) => Array.from(m.losses));
+
+/** The data of the last 'checkpoint' message (of a kind, when given). */
+export function lastCheckpoint(messages: FromTrainer[], kind?: 'epoch-end' | 'last-good'): Checkpoint {
+  const data = ofType(messages, 'checkpoint')
+    .filter((m) => !kind || m.kind === kind)
+    .at(-1)?.data;
+  if (!data) throw new Error('no checkpoint with data');
+  return data;
+}
 
 /** Every step number reported in 'batches' messages, in order. */
 export const reportedSteps = (messages: FromTrainer[]): number[] =>

@@ -4,7 +4,7 @@ import type { ModelPlan } from '../../../src/compiler/plan';
 import { setupBackend } from '../../../src/runtime/backend';
 import { buildModel } from '../../../src/runtime/build-model';
 import { forward } from '../../../src/runtime/forward';
-import { meanLoss } from '../../../src/runtime/metrics';
+import { classesOf, meanLoss } from '../../../src/runtime/metrics';
 import { templatePlan } from '../../helpers/plans';
 import { toyPlan } from '../../helpers/trainer-harness';
 import { maxDiff, nodeWasmDir, seededValues } from '../../helpers/tf-backends';
@@ -81,7 +81,7 @@ describe('a conv net trained on wasm', () => {
   async function gradients(backend: 'cpu' | 'wasm', plan: ModelPlan, x: Float32Array, labels: number[]) {
     await setupBackend(backend, { wasmPaths: nodeWasmDir() });
     const model = buildModel(plan, 5);
-    const classes = plan.head.classes;
+    const classes = classesOf(plan);
     const grads = tf.tidy(() => {
       const xs = tf.tensor(x, [labels.length, ...plan.inputShape]);
       const ys = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), classes), 'float32') as tf.Tensor2D;
@@ -113,7 +113,7 @@ describe('a conv net trained on wasm', () => {
   ])('%s: gradients match the cpu backend', async (_name, plan, n) => {
     const size = plan.inputShape.reduce((a, b) => a * b, 1);
     const x = seededValues(n * size, 3).map((v) => (v + 1) / 2);
-    const labels = Array.from({ length: n }, (_, i) => i % plan.head.classes);
+    const labels = Array.from({ length: n }, (_, i) => i % classesOf(plan));
     const cpu = await gradients('cpu', plan, x, labels);
     const wasm = await gradients('wasm', plan, x, labels);
     expect([...wasm.keys()]).toEqual([...cpu.keys()]);

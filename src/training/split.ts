@@ -1,0 +1,38 @@
+import { exampleSize, type ImageDataset } from '../data/dataset';
+import { splitIndices } from '../data/split';
+
+/** A training set divided into what is trained on and what is held out for validation. */
+export interface ValidationSplit {
+  /** Indices (ascending) of the examples trained on. */
+  train: Uint32Array;
+  /** Indices (ascending) of the held-out examples. */
+  heldOut: Uint32Array;
+}
+
+/**
+ * Holds out `fraction` of a labelled training set for validation: seeded and stratified
+ * by class (src/data/split.ts), so every class keeps its share on both sides and the
+ * same seed always holds out the same examples.
+ */
+export function validationSplit(
+  ds: Pick<ImageDataset, 'count' | 'labels'>,
+  fraction: number,
+  seed: number,
+): ValidationSplit {
+  const r = splitIndices(ds.count, { train: 1 - fraction, validation: fraction, test: 0 }, seed, ds.labels);
+  // The fractions come from a validated config, so the splitter cannot refuse them.
+  if (!r.ok) throw new Error(r.error);
+  return { train: r.value.train, heldOut: r.value.validation };
+}
+
+/** A dataset of the given examples, in that order (copies their bytes). */
+export function gatherExamples(ds: ImageDataset, indices: Uint32Array): ImageDataset {
+  const n = exampleSize(ds);
+  const pixels = new Uint8Array(indices.length * n);
+  const labels = new Uint8Array(indices.length);
+  indices.forEach((idx, i) => {
+    pixels.set(ds.pixels.subarray(idx * n, idx * n + n), i * n);
+    labels[i] = ds.labels[idx]!;
+  });
+  return { ...ds, count: indices.length, pixels, labels };
+}
