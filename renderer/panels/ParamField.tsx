@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec, ParamValue } from '../../src/layers/spec';
 import { CommitField } from './CommitField';
-import { formatValue, parseParam } from './field-parsing';
+import { formatValue, parseParam, parseTextParam } from './field-parsing';
 
 /** Props of one generated parameter control. */
 export interface ParamFieldProps {
@@ -12,7 +12,7 @@ export interface ParamFieldProps {
   onCommit(value: ParamValue): void;
 }
 
-/** One parameter's control, generated from its spec: number field, select or checkbox. */
+/** One parameter's control, generated from its spec: number or text field, select or checkbox. */
 export function ParamField({ name, spec, value, onCommit }: ParamFieldProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -29,6 +29,17 @@ export function ParamField({ name, spec, value, onCommit }: ParamFieldProps) {
         max={spec.max}
         step={spec.type === 'int' ? 1 : 'any'}
         unit={spec.unit}
+      />
+    );
+  }
+  if (spec.type === 'text') {
+    return (
+      <CommitField
+        label={label}
+        value={formatValue(value)}
+        parse={(text) => parseTextParam(spec, text)}
+        onCommit={onCommit}
+        type="text"
       />
     );
   }

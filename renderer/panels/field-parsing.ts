@@ -40,6 +40,16 @@ export function parseParam(ps: Extract<ParamSpec, { type: 'int' | 'float' }>, te
   return parseNumber(text, { integer: ps.type === 'int', min: ps.min, max: ps.max });
 }
 
+/** Parses a free-text parameter: it must match the spec's pattern in full and fit its length. */
+export function parseTextParam(ps: Extract<ParamSpec, { type: 'text' }>, text: string): Parsed<string> {
+  const s = text.trim();
+  if (s === '') return bad('ui.validate.required');
+  if (s.length > ps.maxLength || !new RegExp(`^(?:${ps.pattern})$`).test(s)) {
+    return bad('ui.validate.pattern', { example: ps.default });
+  }
+  return { ok: true, value: s };
+}
+
 /** Parses a layer name: any non-blank text, trimmed. */
 export function parseName(text: string): Parsed<string> {
   const s = text.trim();

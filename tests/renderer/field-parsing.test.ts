@@ -5,8 +5,10 @@ import {
   parseNumber,
   parseOptionalCount,
   parseParam,
+  parseTextParam,
   pytorchMomentum,
 } from '../../renderer/panels/field-parsing';
+import type { ParamSpec } from '../../src/layers/spec';
 import { specOf } from '../../src/layers/registry';
 
 const filters = specOf('conv2d')!.params['filters']!;
@@ -61,5 +63,16 @@ describe('other fields', () => {
     expect(formatValue(1e-5)).toBe('0.00001');
     expect(pytorchMomentum(0.9)).toBe('0.1');
     expect(pytorchMomentum(0.99)).toBe('0.01');
+  });
+});
+
+describe('parseTextParam', () => {
+  const reshape = specOf('reshape')!.params.targetShape as Extract<ParamSpec, { type: 'text' }>;
+  it('accepts a value matching the spec pattern', () => {
+    expect(parseTextParam(reshape, ' 7,7,16 ')).toEqual({ ok: true, value: '7,7,16' });
+  });
+  it('refuses other text with an example of the form', () => {
+    expect(parseTextParam(reshape, 'seven')).toMatchObject({ ok: false, key: 'ui.validate.pattern' });
+    expect(parseTextParam(reshape, '')).toMatchObject({ ok: false, key: 'ui.validate.required' });
   });
 });
