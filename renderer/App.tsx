@@ -2,9 +2,11 @@ import { ReactFlowProvider } from '@xyflow/react';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { Canvas } from './canvas/Canvas';
+import { useMenuCommands } from './host/use-menu-commands';
 import { FileProblemAlert, StatusRegion } from './panels/Notices';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
+import { RecoveryDialog } from './panels/RecoveryDialog';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { TrainingPanel } from './panels/TrainingPanel';
@@ -18,6 +20,7 @@ function Shell() {
   useShortcuts();
   useClipboardEvents();
   useTheme();
+  useMenuCommands();
   return (
     <div className="app">
       <Toolbar />
@@ -34,6 +37,7 @@ function Shell() {
         </div>
       </div>
       <StatusRegion />
+      <RecoveryDialog />
     </div>
   );
 }

@@ -9,8 +9,12 @@ import { existsSync } from 'node:fs';
 /** What the suites need from the system: how to tell it is there, and its Debian package. */
 const REQUIREMENTS = [
   { what: 'Chromium (end-to-end tests)', present: () => existsSync('/usr/bin/chromium'), debian: 'chromium' },
-  // Add more rows here, e.g. python3-torch for checking exported PyTorch code:
-  // { what: 'PyTorch', present: () => spawnSync('/usr/bin/python3', ['-c', 'import torch']).status === 0, debian: 'python3-torch' },
+  // Debian's own Python: the python3 first on PATH may be another build that cannot import Debian's torch.
+  {
+    what: 'PyTorch (checks of exported PyTorch code)',
+    present: () => spawnSync('/usr/bin/python3', ['-c', 'import torch']).status === 0,
+    debian: 'python3-torch',
+  },
 ];
 
 function apt(args) {

@@ -21,6 +21,7 @@ export function hardenWebContents(contents: WebContents, allowedUrl: string): vo
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // electronegativity-ignore: OPEN_EXTERNAL_JS_CHECK -- windowOpenAction allows only allow-listed https URLs.
     if (windowOpenAction(url) === 'open-external') void shell.openExternal(url);
     return { action: 'deny' };
   });

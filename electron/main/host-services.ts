@@ -5,13 +5,27 @@ import { writeFileAtomic } from './atomic-write';
 import type { HostServices } from './ipc-handlers';
 
 const PROJECT_FILTERS = [
-  { name: 'Layerloom project', extensions: ['json'] },
+  { name: 'Layerloom project', extensions: ['layerloom', 'json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** What the shell adds to the dialogs and files: backup, session and close handshake. */
+export type ShellServices = Pick<
+  HostServices,
+  'backup' | 'uncleanExit' | 'replyToClose' | 'granted' | 'fileUsed' | 'sessionBegun'
+>;
+
+/** Reads a project file's text, refusing files too large to be one. */
+export async function readProjectText(file: string): Promise<string> {
+  // Bytes >= UTF-16 units, so a file under the limit in bytes fits the contract.
+  if ((await stat(file)).size > MAX_PROJECT_TEXT_LENGTH) throw new Error('The file is too large to be a project.');
+  return readFile(file, 'utf8');
+}
+
 /** Dialogs and file access for the IPC handlers, parented to `window`. */
-export function electronHostServices(window: BrowserWindow): HostServices {
+export function electronHostServices(window: BrowserWindow, shell: ShellServices): HostServices {
   return {
+    ...shell,
     async chooseOpenPath() {
       const result = await dialog.showOpenDialog(window, {
         properties: ['openFile'],
@@ -21,17 +35,12 @@ export function electronHostServices(window: BrowserWindow): HostServices {
     },
     async chooseSavePath(suggested) {
       const result = await dialog.showSaveDialog(window, {
-        defaultPath: suggested ?? 'untitled.layerloom.json',
+        defaultPath: suggested ?? 'untitled.layerloom',
         filters: PROJECT_FILTERS,
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    async readText(file) {
-      // Bytes >= UTF-16 units, so a file under the limit in bytes fits the contract.
-      if ((await stat(file)).size > MAX_PROJECT_TEXT_LENGTH)
-        throw new Error('The file is too large to be a project.');
-      return readFile(file, 'utf8');
-    },
+    readText: readProjectText,
     writeText: (file, text) => writeFileAtomic(file, text),
     appInfo: () => ({ version: app.getVersion(), platform: process.platform }),
   };

@@ -1,11 +1,10 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, protocol, session } from 'electron';
 import path from 'node:path';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { projectFilesFromArgv } from './argv';
 import { hardenSession, hardenWebContents } from './hardening';
-import { electronHostServices } from './host-services';
-import { createChannelHandlers, isTrustedSender, registerIpcHandlers } from './ipc-handlers';
 import { APP_ENTRY_URL } from './protocol-path';
-import { mainWindowOptions } from './window-options';
+import { startShell } from './shell';
 
 // Bundled to out/main/index.js; the preload and the renderer are built beside it.
 const outDir = path.join(import.meta.dirname, '..');
@@ -17,28 +16,27 @@ const entryUrl = devUrl ?? APP_ENTRY_URL;
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
-  window.once('ready-to-show', () => window.show());
-  const handlers = createChannelHandlers(electronHostServices(window));
-  registerIpcHandlers(ipcMain, handlers, (event) => isTrustedSender(event, window.webContents, entryUrl));
-  void window.loadURL(entryUrl);
-  return window;
-}
-
 if (!app.requestSingleInstanceLock()) {
+  // Another instance runs: it receives our command line in 'second-instance' and opens the files.
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entryUrl));
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+  // macOS hands over files (double-click, drop on the dock icon) before and after start-up.
+  const early: string[] = [];
+  let openFiles = (files: string[]): void => void early.push(...files);
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFiles([file]);
   });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entryUrl));
+  app.on('second-instance', (_event, argv, workingDirectory) =>
+    openFiles(projectFilesFromArgv(argv, workingDirectory, app.isPackaged)),
+  );
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     registerAppProtocol(rendererRoot);
-    createMainWindow();
+    const shell = await startShell({ preload: preloadPath, entryUrl });
+    openFiles = shell.openFiles;
+    shell.openFiles([...projectFilesFromArgv(process.argv, process.cwd(), app.isPackaged), ...early]);
   });
 }

@@ -6,6 +6,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../src/ipc/channels';
+import type { BackupFiles } from './backup-files';
 import { isSameOrigin } from './window-options';
 
 /** The platform services the channel handlers need (dialogs, files), injected for tests. */
@@ -15,6 +16,18 @@ export interface HostServices {
   readText(file: string): Promise<string>;
   writeText(file: string, text: string): Promise<void>;
   appInfo(): { version: string; platform: string };
+  /** The crash-recovery backup (a file in the app's data folder). */
+  backup: Pick<BackupFiles, 'write' | 'read' | 'clear'>;
+  /** Whether the previous session ended uncleanly (found at start-up). */
+  uncleanExit(): boolean;
+  /** Passes the renderer's answer to the window's close guard. */
+  replyToClose(proceed: boolean): void;
+  /** Files this window may open or save without a dialog (Open Recent, command line). */
+  granted?: Set<string>;
+  /** Told of every file opened or saved (for Open Recent). */
+  fileUsed?(file: string): void;
+  /** Told when the renderer has started its session (it now listens for events). */
+  sessionBegun?(): void;
 }
 
 /** One handler per channel, taking the already validated request. */
@@ -28,13 +41,14 @@ export type ChannelHandlers = {
  * so a compromised page cannot overwrite arbitrary files.
  */
 export function createChannelHandlers(services: HostServices): ChannelHandlers {
-  const granted = new Set<string>();
+  const granted = services.granted ?? new Set<string>();
   return {
     'project:open': async () => {
       const file = await services.chooseOpenPath();
       if (file === null) return null;
       const text = await services.readText(file);
       granted.add(file);
+      services.fileUsed?.(file);
       return { path: file, text };
     },
     'project:save': async ({ path, text }) => {
@@ -42,9 +56,30 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
       if (target === null) return null;
       await services.writeText(target, text);
       granted.add(target);
+      services.fileUsed?.(target);
       return { path: target };
     },
     'app:info': async () => services.appInfo(),
+    'backup:write': async ({ text }) => {
+      await services.backup.write(text);
+      return null;
+    },
+    'backup:read': async () => {
+      const text = await services.backup.read();
+      return text === null ? null : { text };
+    },
+    'backup:clear': async () => {
+      await services.backup.clear();
+      return null;
+    },
+    'session:begin': async () => {
+      services.sessionBegun?.();
+      return { uncleanExit: services.uncleanExit() };
+    },
+    'window:close-reply': async ({ proceed }) => {
+      services.replyToClose(proceed);
+      return null;
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from './external-links';
 
 /**
  * Web preferences of every Layerloom window. Security settings are spelled out even where
@@ -53,7 +54,10 @@ export function isSameOrigin(url: string, allowedUrl: string): boolean {
   return a !== null && a === originKey(allowedUrl);
 }
 
-/** What to do with a `window.open` or target=_blank link: never a new Electron window. */
+/**
+ * What to do with a `window.open` or target=_blank link: never a new Electron window; https
+ * links to allow-listed hosts go to the system browser, everything else is dropped.
+ */
 export function windowOpenAction(url: string): 'open-external' | 'deny' {
-  return url.startsWith('https://') ? 'open-external' : 'deny';
+  return isAllowedExternalUrl(url) ? 'open-external' : 'deny';
 }

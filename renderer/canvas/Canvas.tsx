@@ -69,7 +69,7 @@ export function Canvas() {
         colorMode={theme}
         fitView
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.2}
+        minZoom={0.08}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic';
 import type { Doc } from '../../src/graph/document';
 import { specOf } from '../../src/layers/registry';
 import { formatShape } from '../../src/tensor/shape';
+import type { HealthLevel, NodeInsight } from '../state/layer-stats-view';
 import type { NodeSize, Selection } from '../state/session-store';
 
 /** Handle id of a node's output. */
@@ -53,6 +54,63 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** Number of input ports (handles on top). */
   inputs: number;
   hasOutput: boolean;
+  /** Training figures to show, once the layer has statistics; null before. */
+  insight: NodeInsightData | null;
+}
+
+/** Sparkline size in pixels (the SVG's viewBox). */
+export const SPARK_SIZE = { width: 84, height: 12 } as const;
+
+/** What a node shows of its training: two sparklines as SVG points and a health dot. */
+export interface NodeInsightData {
+  /** Polyline points of the activation std (linear scale). */
+  stdPoints: string;
+  /** Polyline points of the gradient norm (log scale: it spans orders of magnitude). */
+  gradPoints: string;
+  latestStd: number;
+  latestGrad: number;
+  health: HealthLevel;
+  message: string | null;
+}
+
+/**
+ * SVG polyline points of a series scaled into a box (min at the bottom, max at the
+ * top; a flat series runs through the middle). Non-finite values, and non-positive
+ * ones on a log scale, are skipped.
+ */
+export function sparkPoints(
+  values: ArrayLike<number>,
+  log = false,
+  box: { width: number; height: number } = SPARK_SIZE,
+): string {
+  const ys: number[] = [];
+  const xs: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = log ? Math.log10(values[i]!) : values[i]!;
+    if (!Number.isFinite(v)) continue;
+    ys.push(v);
+    xs.push(i);
+  }
+  if (ys.length === 0) return '';
+  const lo = Math.min(...ys);
+  const span = Math.max(...ys) - lo;
+  const dx = values.length > 1 ? box.width / (values.length - 1) : 0;
+  const pad = 1; // keep the stroke inside the box
+  const y = (v: number) => (span > 0 ? pad + (1 - (v - lo) / span) * (box.height - 2 * pad) : box.height / 2);
+  return ys.map((v, k) => `${(xs[k]! * dx).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+}
+
+/** The node data of a layer's insight (null without one). */
+export function insightData(insight: NodeInsight | undefined): NodeInsightData | null {
+  if (!insight) return null;
+  return {
+    stdPoints: sparkPoints(insight.std),
+    gradPoints: sparkPoints(insight.grad, true),
+    latestStd: insight.latestStd,
+    latestGrad: insight.latestGrad,
+    health: insight.health,
+    message: insight.message,
+  };
 }
 
 /** A React Flow node of our single node type. */
@@ -88,7 +146,8 @@ export function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, 
 /**
  * Maps the document and its analysis to React Flow nodes. Pure: titles come from
  * `titleOf` (the catalog), sizes React Flow measured are passed back in so it does
- * not measure every node again after each edit.
+ * not measure every node again after each edit, and `insights` are the training
+ * figures of the layers that have them (layer-stats-view.ts).
  */
 export function toFlowNodes(
   doc: Doc,
@@ -96,6 +155,7 @@ export function toFlowNodes(
   selection: Selection,
   measured: Readonly<Record<string, NodeSize>>,
   titleOf: (kind: string) => string,
+  insights: ReadonlyMap<string, NodeInsight> = new Map(),
 ): LayerFlowNode[] {
   const problems = problemsByNode(analysis.diagnostics);
   const selected = new Set(selection.nodes);
@@ -123,6 +183,7 @@ export function toFlowNodes(
         appearance: appearanceOf(status, problem),
         inputs: spec?.inputs.max ?? 1,
         hasOutput: spec?.hasOutput ?? true,
+        insight: insightData(insights.get(layer.id)),
       },
     };
     if (size) node.measured = size;

@@ -1,8 +1,23 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocument, useSession } from '../state/stores';
+import { useThrottled } from '../charts/use-throttled';
+import { nodeInsights } from '../state/layer-stats-view';
+import { useDocument, useSession, useTraining } from '../state/stores';
 import { toFlowEdges, toFlowNodes, type LayerFlowNode } from './flow-nodes';
+
+/** Least time between two updates of the nodes' sparklines while training. */
+const INSIGHT_INTERVAL_MS = 300;
+
+/** The nodes' training figures, re-read from the training store a few times a second at most. */
+function useNodeInsights() {
+  // Each change makes a new layers object (its rings are shared), so throttling the object works.
+  const layers = useThrottled(
+    useTraining((s) => s.run.layers),
+    INSIGHT_INTERVAL_MS,
+  );
+  return useMemo(() => nodeInsights(layers), [layers]);
+}
 
 /** The React Flow nodes and edges of the current document, recomputed only when their inputs change. */
 export function useFlowElements(): { nodes: LayerFlowNode[]; edges: Edge[] } {
@@ -11,9 +26,10 @@ export function useFlowElements(): { nodes: LayerFlowNode[]; edges: Edge[] } {
   const analysis = useDocument((s) => s.analysis);
   const selection = useSession((s) => s.selection);
   const measured = useSession((s) => s.measured);
+  const insights = useNodeInsights();
   const nodes = useMemo(
-    () => toFlowNodes(doc, analysis, selection, measured, (kind) => t(`layer.${kind}.title`)),
-    [doc, analysis, selection, measured, t],
+    () => toFlowNodes(doc, analysis, selection, measured, (kind) => t(`layer.${kind}.title`), insights),
+    [doc, analysis, selection, measured, t, insights],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, analysis, selection, (source, target) => t('ui.edge.label', { source, target })),

@@ -2,66 +2,18 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useSession } from '../state/stores';
+import { axisStyle, chartOptions, type ChartSpec } from './chart-options';
 
-/** One line of a chart. */
-export interface ChartSeries {
-  label: string;
-  stroke: string;
-  /** Draw points (for sparse series such as per-epoch test accuracy). */
-  points?: boolean;
-}
+export type { ChartSeries, YScale } from './chart-options';
 
 /** Props of a live line chart. */
-export interface LineChartProps {
+export interface LineChartProps extends ChartSpec {
   /** Accessible name of the chart image; the numbers are in the data table. */
   label: string;
-  xLabel: string;
-  series: readonly ChartSeries[];
   /** Reads the current data; called at most once per animation frame. */
   getData(): uPlot.AlignedData;
   /** Changes whenever the data grew; each change schedules one redraw. */
   version: number;
-  height: number;
-  yRange?: [number, number];
-}
-
-/** Axis colours from the theme's CSS variables (a canvas cannot resolve `var()` itself). */
-function axisStyle(el: Element) {
-  const css = getComputedStyle(el);
-  const text = css.getPropertyValue('--text-muted').trim() || '#5b6577';
-  const line = css.getPropertyValue('--border').trim() || '#e7eaf0';
-  return { stroke: text, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
-}
-
-/** A y range from 0 to a little above the largest value (losses are never negative). */
-const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax => [
-  0,
-  max !== null && max > 0 ? max * 1.05 : 1,
-];
-
-function options(p: LineChartProps, width: number, AXIS: ReturnType<typeof axisStyle>): uPlot.Options {
-  const fixed = p.yRange;
-  return {
-    width,
-    height: p.height,
-    legend: { show: true, live: false },
-    cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false }, y: { range: fixed ? () => fixed : fromZero } },
-    axes: [
-      { ...AXIS, label: p.xLabel, labelSize: 16, size: 28 },
-      { ...AXIS, size: 44 },
-    ],
-    series: [
-      { label: p.xLabel },
-      ...p.series.map((s) => ({
-        label: s.label,
-        stroke: s.stroke,
-        width: s.points ? 0 : 1.5,
-        spanGaps: true,
-        points: { show: s.points ?? false, size: 7, fill: s.stroke, stroke: s.stroke },
-      })),
-    ],
-  };
 }
 
 /**
@@ -80,7 +32,7 @@ export function LineChart(p: LineChartProps) {
     const el = box.current;
     // Without a 2D canvas (a test DOM) there is nothing to draw; the data table still works.
     if (!el || !document.createElement('canvas').getContext('2d')) return;
-    const opts = options(latest.current, Math.max(200, el.clientWidth), axisStyle(el));
+    const opts = chartOptions(latest.current, Math.max(200, el.clientWidth), axisStyle(el));
     const u = new uPlot(opts, latest.current.getData(), el);
     plot.current = u;
     const resize = new ResizeObserver(() =>

@@ -1,27 +1,42 @@
 import {
   CHANNEL_METHODS,
   CHANNEL_NAMES,
+  EVENT_METHODS,
+  EVENT_NAMES,
+  parseEvent,
   parseResponse,
   type ChannelName,
   type LayerloomApi,
 } from '../../src/ipc/channels';
 
-type RawApi = Record<string, ((payload?: unknown) => Promise<unknown>) | undefined>;
+type RawApi = Record<string, ((arg?: unknown) => unknown) | undefined>;
 
 /**
- * The Electron preload API with every response checked against the IPC contract, or null
- * when the page runs in a plain browser (no `window.layerloom`, or one missing a channel).
+ * The Electron preload API with every response and event payload checked against the IPC
+ * contract, or null when the page runs in a plain browser (no `window.layerloom`, or one
+ * missing a channel or an event).
  */
 export function electronApi(scope: object = globalThis): LayerloomApi | null {
   const raw = (scope as { layerloom?: unknown }).layerloom;
   if (typeof raw !== 'object' || raw === null) return null;
   const api = raw as RawApi;
-  if (CHANNEL_NAMES.some((channel) => typeof api[CHANNEL_METHODS[channel]] !== 'function')) return null;
-  const checked: Record<string, (payload?: unknown) => Promise<unknown>> = {};
+  const methods = [...CHANNEL_NAMES.map((c) => CHANNEL_METHODS[c]), ...EVENT_NAMES.map((e) => EVENT_METHODS[e])];
+  if (methods.some((method) => typeof api[method] !== 'function')) return null;
+  const checked: Record<string, (arg?: unknown) => unknown> = {};
   for (const channel of CHANNEL_NAMES) {
     const method = CHANNEL_METHODS[channel];
     const call = api[method] as (payload?: unknown) => Promise<unknown>;
     checked[method] = async (payload?: unknown) => checkedResponse(channel, await call(payload));
+  }
+  for (const event of EVENT_NAMES) {
+    const subscribe = api[EVENT_METHODS[event]] as (listener: (payload: unknown) => void) => () => void;
+    // A payload that breaks the contract is dropped (and logged), never handed to the app.
+    checked[EVENT_METHODS[event]] = (listener?: unknown) =>
+      subscribe((payload) => {
+        const parsed = parseEvent(event, payload);
+        if (parsed.ok) (listener as (p: unknown) => void)(parsed.value);
+        else console.error(`${event}: dropped an event with a bad payload at ${parsed.error.path}`);
+      });
   }
   return checked as unknown as LayerloomApi;
 }

@@ -4,6 +4,8 @@ import { ok } from '../../src/util/result';
 import { useArrange } from '../canvas/use-arrange';
 import { blankDocument } from '../state/initial-document';
 import { useDocument, useStores } from '../state/stores';
+import { DirtyMarker } from './DirtyMarker';
+import { NewFromTemplateButton } from './TemplateGallery';
 import { useProjectFile } from './use-project-file';
 import { ViewToolbar } from './ViewToolbar';
 
@@ -35,11 +37,13 @@ export function Toolbar() {
         <span className="toolbar__logo" aria-hidden="true" />
         <span className="toolbar__app">{t('ui.app.name')}</span>
         <span className="toolbar__doc">{name}</span>
+        <DirtyMarker />
       </div>
       <div className="toolbar__actions" role="toolbar" aria-label={t('ui.toolbar.label')}>
         <button type="button" className="button" onClick={startNew}>
           {t('ui.toolbar.new')}
         </button>
+        <NewFromTemplateButton />
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           {t('ui.toolbar.open')}
         </button>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetRef } from '../../src/graph/document';
-import { MetricsCharts } from '../charts/MetricsCharts';
 import { useDocument } from '../state/stores';
+import { ChartTabs } from './ChartTabs';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
@@ -10,7 +10,7 @@ import { TrainingSettings } from './TrainingSettings';
 const datasetLabel = (ref: DatasetRef, t: (key: string) => string): string =>
   ref.kind === 'builtin' ? t(`dataset.${ref.id}`) : ref.name;
 
-/** The training region: dataset, settings, controls, progress and live charts. */
+/** The training region: dataset, settings, controls, progress and live charts (metrics and per layer). */
 export function TrainingPanel() {
   const { t } = useTranslation();
   const dataset = useDocument((s) => s.doc.dataset);
@@ -26,7 +26,7 @@ export function TrainingPanel() {
       <TrainingSettings />
       <TrainingControls />
       <TrainingProgress />
-      <MetricsCharts />
+      <ChartTabs />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Doc } from '../../src/graph/document';
+import { createSavedStore } from './autosave-session';
 import { createDocumentStore } from './document-store';
 import { createSessionStore, type Theme } from './session-store';
 import type { AppStores } from './stores';
@@ -11,6 +12,7 @@ export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): 
     document: createDocumentStore(doc),
     session: createSessionStore(theme),
     training: createTrainingStore(),
+    saved: createSavedStore(doc),
     trainer,
   };
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import type { SavedState } from './autosave-session';
 import type { DocumentState } from './document-store';
 import type { SessionState } from './session-store';
 import type { TrainerPort } from './trainer-port';
@@ -11,6 +12,8 @@ export interface AppStores {
   document: StoreApi<DocumentState>;
   session: StoreApi<SessionState>;
   training: StoreApi<TrainingStoreState>;
+  /** The document as last saved or opened (the dirty marker compares against it). */
+  saved: StoreApi<SavedState>;
   trainer: TrainerPort;
 }
 

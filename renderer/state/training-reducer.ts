@@ -1,5 +1,11 @@
 import type { TrainingConfig } from '../../src/graph/document';
 import type { EvalResult, FinishReason, FromTrainer } from '../../src/training/protocol';
+import {
+  appendFinding,
+  appendLayerStats,
+  initialLayerStats,
+  type LayerStatsState,
+} from './layer-stats-reducer';
 import { createRing, pushRing, type Ring } from './ring-buffer';
 
 /** Where a run is in its life. */
@@ -47,6 +53,8 @@ export interface TrainingState {
   failure: RunFailure | null;
   batches: BatchSeries;
   epochRows: readonly EpochRow[];
+  /** Per-layer statistics and findings (layer-stats-reducer.ts). */
+  layers: LayerStatsState;
   /** Bumped on every change, so views can re-read the mutable rings. */
   version: number;
 }
@@ -81,6 +89,7 @@ export function initialTrainingState(capacity = BATCH_CAPACITY): TrainingState {
     failure: null,
     batches: newSeries(capacity),
     epochRows: [],
+    layers: initialLayerStats(),
     version: 0,
   };
 }
@@ -140,10 +149,14 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
       return { ...s, phase: 'finished', finishReason: msg.reason, version: v };
     case 'failed':
       return { ...s, phase: 'failed', failure: msg.diagnostic, version: v };
-    case 'checkpoint':
     case 'layer-stats':
-    case 'finding':
-      return s; // not shown by this store (yet): per-layer views will read them
+      return { ...s, layers: appendLayerStats(s.layers, msg), version: v };
+    case 'finding': {
+      const { nodeId, code, message, step } = msg;
+      return { ...s, layers: appendFinding(s.layers, { nodeId, code, message, step }), version: v };
+    }
+    case 'checkpoint':
+      return s; // checkpoints are not shown
   }
 }
 

@@ -9,6 +9,11 @@ export const CHANNEL_METHODS = {
   'project:open': 'openProject',
   'project:save': 'saveProject',
   'app:info': 'appInfo',
+  'backup:write': 'writeBackup',
+  'backup:read': 'readBackup',
+  'backup:clear': 'clearBackup',
+  'session:begin': 'beginSession',
+  'window:close-reply': 'replyToClose',
 } as const;
 
 /** A channel name (`domain:verb`). */
@@ -19,3 +24,19 @@ export type ChannelMethod = (typeof CHANNEL_METHODS)[ChannelName];
 
 /** Every channel name, in declaration order. */
 export const CHANNEL_NAMES = Object.keys(CHANNEL_METHODS) as ChannelName[];
+
+/**
+ * Events the main process sends to the renderer, and the preload method that subscribes
+ * to each (`onMenuCommand(listener)` returns an unsubscribe function).
+ */
+export const EVENT_METHODS = {
+  'menu:command': 'onMenuCommand',
+  'project:opened': 'onProjectOpened',
+  'window:will-close': 'onWillClose',
+} as const;
+
+/** An event name (main to renderer). */
+export type EventName = keyof typeof EVENT_METHODS;
+
+/** Every event name, in declaration order. */
+export const EVENT_NAMES = Object.keys(EVENT_METHODS) as EventName[];

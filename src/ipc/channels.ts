@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../util/result';
-import { CHANNEL_METHODS, type ChannelName } from './channel-names';
+import { CHANNEL_METHODS, EVENT_METHODS, type ChannelName, type EventName } from './channel-names';
 
-export { CHANNEL_METHODS, CHANNEL_NAMES, type ChannelMethod, type ChannelName } from './channel-names';
+export {
+  CHANNEL_METHODS,
+  CHANNEL_NAMES,
+  EVENT_METHODS,
+  EVENT_NAMES,
+  type ChannelMethod,
+  type ChannelName,
+  type EventName,
+} from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 1;
+export const IPC_VERSION = 2;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
@@ -46,7 +54,69 @@ export const channels = {
     request: z.undefined(),
     response: z.strictObject({ version: z.string().min(1), platform: z.string().min(1) }),
   },
+  /** Stores the crash-recovery backup of the open document (atomically, in the app's data folder). */
+  'backup:write': {
+    request: z.strictObject({ text: projectText }),
+    response: z.null(),
+  },
+  /** The backup's text, or null when there is none. */
+  'backup:read': {
+    request: z.undefined(),
+    response: z.strictObject({ text: projectText }).nullable(),
+  },
+  /** Deletes the backup (after a save, a discard or a clean close). */
+  'backup:clear': {
+    request: z.undefined(),
+    response: z.null(),
+  },
+  /** Whether the previous session ended without a clean quit (so a backup may be worth restoring). */
+  'session:begin': {
+    request: z.undefined(),
+    response: z.strictObject({ uncleanExit: z.boolean() }),
+  },
+  /** The renderer's answer to `window:will-close`: close now, or stay open. */
+  'window:close-reply': {
+    request: z.strictObject({ proceed: z.boolean() }),
+    response: z.null(),
+  },
 } as const satisfies { readonly [C in ChannelName]: ChannelSpec };
+
+/** The commands of the native menu that the renderer carries out. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'export',
+  'undo',
+  'redo',
+  'toggle-theme',
+  'fit',
+  'train',
+  'stop',
+  'about',
+] as const;
+
+/** One menu command. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Payload validators of the events the main process sends (checked by the renderer host). */
+export const events = {
+  /** A native menu item was chosen. */
+  'menu:command': z.strictObject({ command: z.enum(MENU_COMMANDS) }),
+  /** A project file the main process opened (Open Recent, a file passed on the command line). */
+  'project:opened': z.strictObject({ path: filePath, text: projectText }),
+  /** The user asked to close the window: answer on `window:close-reply`. */
+  'window:will-close': z.undefined(),
+} as const satisfies { readonly [E in EventName]: z.ZodType };
+
+/** The payload type of an event. */
+export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** Validates an event payload (done by the renderer host). */
+export function parseEvent<E extends EventName>(event: E, value: unknown): Result<EventOf<E>, PayloadError> {
+  return check(event, events[event], value) as Result<EventOf<E>, PayloadError>;
+}
 
 /** The request payload type of a channel. */
 export type RequestOf<C extends ChannelName> = z.infer<(typeof channels)[C]['request']>;
@@ -57,11 +127,16 @@ export type ResponseOf<C extends ChannelName> = z.infer<(typeof channels)[C]['re
 /** Arguments of the preload function for a channel: none when the payload is `undefined`. */
 export type RequestArgs<C extends ChannelName> = undefined extends RequestOf<C> ? [] : [RequestOf<C>];
 
-/** The API the preload exposes as `window.layerloom`: one function per channel. */
+/** The API the preload exposes as `window.layerloom`: one function per channel and per event. */
 export type LayerloomApi = {
   readonly [C in ChannelName as (typeof CHANNEL_METHODS)[C]]: (
     ...args: RequestArgs<C>
   ) => Promise<ResponseOf<C>>;
+} & LayerloomEvents;
+
+/** The event subscriptions on `window.layerloom`: each returns its unsubscribe function. */
+export type LayerloomEvents = {
+  readonly [E in EventName as (typeof EVENT_METHODS)[E]]: (listener: (payload: EventOf<E>) => void) => () => void;
 };
 
 /** Why a payload was refused: the JSON path of the first problem and a message. */

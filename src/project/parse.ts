@@ -17,7 +17,9 @@ export interface Loaded {
 }
 
 /** Detects, migrates step by step and validates a project file's text. */
-export function parseProject(text: string): Result<Loaded, LoadError> {
+export function parseProject(input: string): Result<Loaded, LoadError> {
+  // Editors on Windows may prefix a byte-order mark; JSON.parse refuses it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -32,7 +34,7 @@ export function parseProject(text: string): Result<Loaded, LoadError> {
     return err({ kind: 'invalid', message: 'schemaVersion must be a positive integer.', path: '$.schemaVersion' });
   }
   if (version > CURRENT_SCHEMA_VERSION) {
-    const savedBy = isObject(raw.savedBy) ? `${String(raw.savedBy.app)} ${String(raw.savedBy.version)}` : 'unknown';
+    const savedBy = savedByOf(raw.savedBy);
     return err({ kind: 'too-new', message: `Made by ${savedBy} (schema ${version}).`, version, savedBy });
   }
   let file: Record<string, unknown> = raw;
@@ -44,6 +46,16 @@ export function parseProject(text: string): Result<Loaded, LoadError> {
   }
   const { format: _f, schemaVersion: _v, savedBy: _s, ...doc } = parsed.data;
   return ok({ doc, fromVersion: version });
+}
+
+/**
+ * "app version" of a file's savedBy, for messages. Only strings are shown: String() of a
+ * deeply nested array recurses and would overflow the stack on a hostile file.
+ */
+function savedByOf(v: unknown): string {
+  if (!isObject(v)) return 'unknown';
+  const text = (x: unknown): string => (typeof x === 'string' ? x.slice(0, 100) : '?');
+  return `${text(v.app)} ${text(v.version)}`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

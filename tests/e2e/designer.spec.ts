@@ -95,7 +95,10 @@ test('copy, paste, undo the paste, duplicate, shift-click', async ({ page }) => 
   await expect(page.getByRole('status')).toContainText('Duplicated 1 layer.');
 
   // Paste into a new project.
-  await page.getByRole('toolbar', { name: 'Project' }).getByRole('button', { name: 'New' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Project' })
+    .getByRole('button', { name: 'New', exact: true })
+    .click();
   await expect(nodes(page)).toHaveCount(0);
   await clickEmptyCanvas(page);
   await page.keyboard.press('Control+v');

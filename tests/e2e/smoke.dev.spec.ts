@@ -6,7 +6,7 @@ test('the app opens in the dev server', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('./', { timeout: 90_000 });
-  await expect(page).toHaveTitle('Layerloom');
+  await expect(page).toHaveTitle(/Layerloom$/);
   await expect(page.getByRole('main')).toBeVisible({ timeout: 60_000 });
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,25 @@ const goodApi = () => ({
   openProject: vi.fn(async () => ({ path: '/a.json', text: '{}' })),
   saveProject: vi.fn(async (_payload: unknown) => ({ path: '/a.json' })),
   appInfo: vi.fn(async () => ({ version: '0.1.0', platform: 'linux' })),
+  writeBackup: vi.fn(async () => null),
+  readBackup: vi.fn(async () => ({ text: '{}' })),
+  clearBackup: vi.fn(async () => null),
+  beginSession: vi.fn(async () => ({ uncleanExit: true })),
+  replyToClose: vi.fn(async () => null),
+  onMenuCommand: subscription(),
+  onProjectOpened: subscription(),
+  onWillClose: subscription(),
 });
+
+/** A preload-style subscription whose listeners the test can call. */
+function subscription() {
+  const listeners = new Set<(payload: unknown) => void>();
+  const subscribe = (listener: (payload: unknown) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return Object.assign(vi.fn(subscribe), { emit: (payload: unknown) => listeners.forEach((l) => l(payload)) });
+}
 
 describe('electronApi (renderer side of the preload contract)', () => {
   it('is null in a plain browser or with an incomplete API', () => {
@@ -25,5 +43,26 @@ describe('electronApi (renderer side of the preload contract)', () => {
   it('rejects a response that breaks the contract', async () => {
     const raw = { ...goodApi(), openProject: vi.fn(async () => ({ path: 3 })) };
     await expect(electronApi({ layerloom: raw })!.openProject()).rejects.toThrow(/project:open/);
+  });
+
+  it('checks event payloads and drops the ones that break the contract', () => {
+    const raw = goodApi();
+    const api = electronApi({ layerloom: raw })!;
+    const seen: unknown[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const off = api.onMenuCommand((p) => seen.push(p));
+    raw.onMenuCommand.emit({ command: 'save' });
+    raw.onMenuCommand.emit({ command: 'rm -rf' });
+    raw.onMenuCommand.emit({ command: 'undo', extra: 1 });
+    off();
+    raw.onMenuCommand.emit({ command: 'redo' });
+    expect(seen).toEqual([{ command: 'save' }]);
+    expect(error).toHaveBeenCalledTimes(2);
+    error.mockRestore();
+  });
+
+  it('is null when an event subscription is missing', () => {
+    const { onWillClose: _gone, ...partial } = goodApi();
+    expect(electronApi({ layerloom: partial })).toBeNull();
   });
 });

@@ -52,8 +52,9 @@ describe('isSameOrigin', () => {
 });
 
 describe('windowOpenAction', () => {
-  it('sends https links to the system browser and denies everything else', () => {
-    expect(windowOpenAction('https://example.org/help')).toBe('open-external');
+  it('sends allow-listed https links to the system browser and denies everything else', () => {
+    expect(windowOpenAction('https://github.com/layerloom')).toBe('open-external');
+    expect(windowOpenAction('https://example.org/help')).toBe('deny');
     expect(windowOpenAction('http://example.org/')).toBe('deny');
     expect(windowOpenAction('file:///etc/passwd')).toBe('deny');
     expect(windowOpenAction('javascript:alert(1)')).toBe('deny');

@@ -1,0 +1,91 @@
+import type uPlot from 'uplot';
+
+/** One line of a chart. */
+export interface ChartSeries {
+  label: string;
+  stroke: string;
+  /** Draw points (for sparse series such as per-epoch test accuracy). */
+  points?: boolean;
+  /** Line width in CSS pixels (1.5 by default; 0 draws no line, e.g. for band edges). */
+  width?: number;
+}
+
+/** How the y axis is scaled: from 0 (losses), fitted to the data, or log10 (norms). */
+export type YScale = 'zero' | 'auto' | 'log';
+
+/** What a chart's options are built from (a subset of LineChart's props). */
+export interface ChartSpec {
+  xLabel: string;
+  series: readonly ChartSeries[];
+  height: number;
+  yRange?: [number, number];
+  yScale?: YScale;
+  /** Filled areas between two series (1-based series indices, upper first). */
+  bands?: uPlot.Band[];
+  /** Whether uPlot's legend shows (default true). */
+  legend?: boolean;
+}
+
+/** Axis colours from the theme's CSS variables (a canvas cannot resolve `var()` itself). */
+export function axisStyle(el: Element) {
+  const css = getComputedStyle(el);
+  const text = css.getPropertyValue('--text-muted').trim() || '#5b6577';
+  const line = css.getPropertyValue('--border').trim() || '#e7eaf0';
+  return { stroke: text, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+}
+
+/** A y range from 0 to a little above the largest value (losses are never negative). */
+const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax => [
+  0,
+  max !== null && max > 0 ? max * 1.05 : 1,
+];
+
+function yScale(p: ChartSpec): uPlot.Scale {
+  const fixed = p.yRange;
+  if (fixed) return { range: () => fixed };
+  if (p.yScale === 'log') return { distr: 3, log: 10 };
+  if (p.yScale === 'auto') return { auto: true };
+  return { range: fromZero };
+}
+
+/** Short tick labels for log axes (1e-3 rather than 0.001). */
+const logTicks = (_u: uPlot, ticks: (number | null)[]): string[] =>
+  ticks.map((v) =>
+    v === null ? '' : v >= 0.01 && v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0),
+  );
+
+/** On a log axis, ticks and grid lines at powers of ten only (the 2..9 lines crowd a small chart). */
+const decadesOnly = (_u: uPlot, splits: number[]): (number | null)[] =>
+  splits.map((v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? v : null));
+
+/** Tick steps of the x axis: steps and channels are whole numbers. */
+const WHOLE_INCREMENTS = [1, 2, 5]
+  .flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6].map((p) => m * p))
+  .sort((a, b) => a - b);
+
+/** uPlot options of a chart `width` pixels wide. */
+export function chartOptions(p: ChartSpec, width: number, axis: ReturnType<typeof axisStyle>): uPlot.Options {
+  const log = p.yScale === 'log' && !p.yRange;
+  return {
+    width,
+    height: p.height,
+    legend: { show: p.legend ?? true, live: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false }, y: yScale(p) },
+    axes: [
+      { ...axis, label: p.xLabel, labelSize: 16, size: 28, incrs: WHOLE_INCREMENTS },
+      { ...axis, size: 48, ...(log ? { values: logTicks, filter: decadesOnly } : {}) },
+    ],
+    bands: p.bands,
+    series: [
+      { label: p.xLabel },
+      ...p.series.map((s) => ({
+        label: s.label,
+        stroke: s.stroke,
+        width: s.points ? 0 : (s.width ?? 1.5),
+        spanGaps: true,
+        points: { show: s.points ?? false, size: 7, fill: s.stroke, stroke: s.stroke },
+      })),
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../src/ipc/channels';
+import { ok } from '../../src/util/result';
+import { useFitView } from '../canvas/use-arrange';
+import { useProjectFile } from '../panels/use-project-file';
+import { useTrainingActions } from '../panels/use-training-actions';
+import { blankDocument } from '../state/initial-document';
+import { useStores } from '../state/stores';
+import { isTextEntry } from '../state/use-shortcuts';
+import { electronApi } from './electron-api';
+
+/**
+ * Carries out the desktop app's native menu (`menu:command`) and opens the files the main
+ * process hands over (`project:opened`: Open Recent, a double-clicked file). Does nothing
+ * in a browser.
+ */
+export function useMenuCommands(): void {
+  const stores = useStores();
+  const { t } = useTranslation();
+  const project = useProjectFile();
+  const training = useTrainingActions();
+  const fit = useFitView();
+  useEffect(() => {
+    const api = electronApi();
+    if (!api) return;
+    const doc = () => stores.document.getState();
+    // In a text field Undo/Redo edit the text, elsewhere the document.
+    const inText = () => isTextEntry(document.activeElement);
+    const run: Record<MenuCommand, () => void> = {
+      new: () => void doc().apply((d) => ok(blankDocument(d, t('ui.toolbar.untitled')))),
+      open: () => void project.openWithDialog(),
+      save: project.save,
+      'save-as': project.saveAs,
+      export: () => stores.session.getState().notify('ui.notice.exportUnavailable'),
+      undo: () => (inText() ? document.execCommand('undo') : doc().undo()),
+      redo: () => (inText() ? document.execCommand('redo') : doc().redo()),
+      'toggle-theme': () => {
+        const s = stores.session.getState();
+        s.setTheme(s.theme === 'dark' ? 'light' : 'dark');
+      },
+      fit,
+      train: () => void training.start(),
+      stop: training.stop,
+      about: () => void api.appInfo().then((info) => stores.session.getState().notify('ui.notice.about', info)),
+    };
+    const offMenu = api.onMenuCommand(({ command }) => run[command]());
+    const offOpened = api.onProjectOpened(({ path, text }) => project.open(path, text, path));
+    return () => {
+      offMenu();
+      offOpened();
+    };
+  }, [stores, t, project, training, fit]);
+}

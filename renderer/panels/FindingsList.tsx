@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { LayerFinding } from '../state/layer-stats-reducer';
+
+/** Findings listed at most (the newest). */
+const SHOWN = 50;
+
+/** Props of the findings timeline. */
+export interface FindingsListProps {
+  findings: readonly LayerFinding[];
+  names: ReadonlyMap<string, string>;
+  /** Selects the finding's layer (on the canvas and in the charts). */
+  onPick(nodeId: string): void;
+}
+
+/** The run's findings in the order they came (step, layer, message); each one selects its layer. */
+export function FindingsList({ findings, names, onPick }: FindingsListProps) {
+  const { t } = useTranslation();
+  const shown = findings.slice(-SHOWN);
+  return (
+    <section className="insight__findings" aria-labelledby="insight-findings-title">
+      <h3 id="insight-findings-title" className="insight__findings-title">
+        {t('ui.insight.findings')}
+      </h3>
+      {shown.length === 0 && <p className="panel__empty">{t('ui.insight.noFindings')}</p>}
+      {shown.length > 0 && (
+        <ol className="insight__finding-list">
+          {shown.map((f, i) => (
+            <li key={`${f.step}-${f.nodeId}-${f.code}-${i}`}>
+              <button
+                type="button"
+                className={`insight__finding insight__finding--${f.code === 'health/non-finite' ? 'error' : 'warning'}`}
+                onClick={() => onPick(f.nodeId)}
+              >
+                {t('ui.insight.finding', {
+                  step: f.step,
+                  layer: names.get(f.nodeId) ?? f.nodeId,
+                  message: f.message,
+                })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
