@@ -2,6 +2,9 @@ import type { Doc } from '../graph/document';
 import { exportGraph } from './export-common';
 import type { ModelPlan } from './plan';
 
+/** The package the generated code imports (text in the output; this module never loads tfjs). */
+const TFJS_PACKAGE = '@tensorflow/tfjs';
+
 /** tf.layers factory names by Keras class. */
 const FACTORY: Readonly<Record<string, string>> = {
   Conv2D: 'conv2d',
@@ -63,7 +66,7 @@ export function exportTfjsCode(doc: Doc, plan: ModelPlan): string {
       ? `\n  // The app's Output head: softmax here, cross-entropy in compileModel().\n  const probs = tf.layers.activation({ activation: 'softmax', name: 'layerloom_softmax' }).apply(${out}) as tf.SymbolicTensor;`
       : '';
   return `// ${doc.name.replace(/\n/g, ' ') || 'Model'}: exported from Layerloom.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '${TFJS_PACKAGE}';
 
 /** The model: example shape ${JSON.stringify(plan.inputShape)}, ${plan.params.trainable} trainable parameters. */
 export function buildModel(): tf.LayersModel {
