@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST_WEB = path.join(ROOT, 'dist-web');
+// LAYERLOOM_DIST_WEB moves the web build (parallel e2e runs on one machine).
+export const DIST_WEB = path.resolve(process.env.LAYERLOOM_DIST_WEB ?? path.join(ROOT, 'dist-web'));
 export const OUT = path.join(ROOT, 'out');
 
 /** Node entry points of the tools, run as `node <file>` so no shell is needed. */
