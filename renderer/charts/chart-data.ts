@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { ringAt, ringValues } from '../state/ring-buffer';
+import { ringAt, ringValues } from '../../src/training/ring-buffer';
 import type { BatchSeries, EpochRow } from '../state/training-reducer';
 
 /** Loss per batch: [steps, losses], copies of the rings (uPlot keeps what it is given). */

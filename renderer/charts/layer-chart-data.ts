@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import type { BatchNormSnapshot, LayerSeries, LayerStatsState } from '../state/layer-stats-reducer';
-import { ringAt, ringValues, type Ring } from '../state/ring-buffer';
+import { ringAt, ringValues, type Ring } from '../../src/training/ring-buffer';
 
 /** Indices into PERCENTILE_RANKS (0 7 16 31 50 69 84 93 100) in band order: outer pair first, median last. */
 export const BAND_ORDER = [8, 0, 7, 1, 6, 2, 5, 3, 4] as const;

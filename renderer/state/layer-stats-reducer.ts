@@ -1,6 +1,6 @@
 import type { FindingCode, LayerStats, LayerStatsSnapshot } from '../../src/training/protocol';
 import { PERCENTILE_RANKS } from '../../src/training/stats';
-import { createRing, pushRing, type Ring } from './ring-buffer';
+import { createRing, pushRing, type Ring } from '../../src/training/ring-buffer';
 
 /**
  * Per-layer series of one run, one value per 'layer-stats' snapshot, oldest first.

@@ -1,5 +1,5 @@
 import type { LayerStatsState } from './layer-stats-reducer';
-import { ringLast, ringValues } from './ring-buffer';
+import { ringLast, ringValues } from '../../src/training/ring-buffer';
 
 /** How a layer is doing: no finding, a finding, or non-finite values. */
 export type HealthLevel = 'ok' | 'finding' | 'non-finite';

@@ -6,7 +6,7 @@ import {
   initialLayerStats,
   type LayerStatsState,
 } from './layer-stats-reducer';
-import { createRing, pushRing, type Ring } from './ring-buffer';
+import { createRing, pushRing, type Ring } from '../../src/training/ring-buffer';
 
 /** Where a run is in its life. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'failed';

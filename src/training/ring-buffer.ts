@@ -1,52 +1,56 @@
 /**
- * A fixed-capacity series of numbers: pushing onto a full buffer drops the oldest
- * value. For per-layer series (gradient norms, update ratios) that must stay bounded
- * however long a run lasts. Holds its state in the instance, never in the module.
+ * A fixed-capacity numeric series that keeps the newest values. It is mutable on
+ * purpose: training appends a few hundred values a second and charts read them once
+ * per frame, so copying on every append would be waste. Only the training store
+ * that owns a ring appends to it. Used by the renderer's training and layer-statistics stores.
  */
-export class RingBuffer {
-  private readonly values: Float64Array;
-  private start = 0;
-  private size = 0;
-
-  constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1)
-      throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
-    this.values = new Float64Array(capacity);
-  }
-
+export interface Ring {
+  readonly capacity: number;
+  readonly data: Float64Array;
+  /** Index of the oldest value. */
+  start: number;
   /** Number of values held (at most `capacity`). */
-  get length(): number {
-    return this.size;
-  }
+  length: number;
+  /** Number of values ever appended (the ring's "append count"). */
+  total: number;
+}
 
-  /** Appends a value, dropping the oldest when full. */
-  push(value: number): void {
-    if (this.size < this.capacity) {
-      this.values[(this.start + this.size) % this.capacity] = value;
-      this.size++;
-    } else {
-      this.values[this.start] = value;
-      this.start = (this.start + 1) % this.capacity;
-    }
-  }
+/** Creates an empty ring. */
+export function createRing(capacity: number): Ring {
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new Error(`Invariant failed: ring capacity ${capacity}`);
+  return { capacity, data: new Float64Array(capacity), start: 0, length: 0, total: 0 };
+}
 
-  /** The i-th value, oldest first; negative i counts from the newest (-1 = newest). */
-  at(i: number): number | undefined {
-    const k = i < 0 ? this.size + i : i;
-    if (k < 0 || k >= this.size) return undefined;
-    return this.values[(this.start + k) % this.capacity];
-  }
+/** Appends one value, dropping the oldest when full. */
+export function pushRing(r: Ring, value: number): void {
+  const end = (r.start + r.length) % r.capacity;
+  r.data[end] = value;
+  if (r.length < r.capacity) r.length++;
+  else r.start = (r.start + 1) % r.capacity;
+  r.total++;
+}
 
-  /** The values oldest first, as a new array. */
-  toArray(): Float64Array {
-    const out = new Float64Array(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.values[(this.start + i) % this.capacity]!;
-    return out;
-  }
+/** The i-th oldest value held (0 = oldest). */
+export function ringAt(r: Ring, i: number): number {
+  return r.data[(r.start + i) % r.capacity]!;
+}
 
-  /** Removes every value. */
-  clear(): void {
-    this.start = 0;
-    this.size = 0;
-  }
+/** The newest `count` values (all by default), oldest first, as a new array. */
+export function ringValues(r: Ring, count = r.length): Float64Array {
+  const n = Math.min(count, r.length);
+  const out = new Float64Array(n);
+  const skip = r.length - n;
+  for (let i = 0; i < n; i++) out[i] = ringAt(r, skip + i);
+  return out;
+}
+
+/** The newest value, or undefined when empty. */
+export const ringLast = (r: Ring): number | undefined => (r.length > 0 ? ringAt(r, r.length - 1) : undefined);
+
+/** Empties a ring. */
+export function clearRing(r: Ring): void {
+  r.start = 0;
+  r.length = 0;
+  r.total = 0;
 }

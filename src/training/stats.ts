@@ -3,7 +3,6 @@
  * on Float32Array, no tfjs: the runtime downloads what it captured and calls these.
  * Sums are accumulated in float64.
  */
-export { RingBuffer } from './ring-buffer';
 
 /** The percentiles a summary reports: TensorBoard's distribution view (0 and 100 are min and max). */
 export const PERCENTILE_RANKS = [0, 7, 16, 31, 50, 69, 84, 93, 100] as const;

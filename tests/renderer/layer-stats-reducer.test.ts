@@ -15,7 +15,7 @@ import {
   initialLayerStats,
 } from '../../renderer/state/layer-stats-reducer';
 import { nodeInsights, SPARK_POINTS } from '../../renderer/state/layer-stats-view';
-import { ringLast, ringValues } from '../../renderer/state/ring-buffer';
+import { ringLast, ringValues } from '../../src/training/ring-buffer';
 import {
   beginRun,
   initialTrainingState,

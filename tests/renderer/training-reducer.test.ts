@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchRows } from '../../renderer/charts/chart-data';
-import { createRing, pushRing, ringLast, ringValues } from '../../renderer/state/ring-buffer';
+import { createRing, pushRing, ringLast, ringValues } from '../../src/training/ring-buffer';
 import {
   beginRun,
   initialTrainingState,

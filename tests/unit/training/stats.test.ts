@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { l2Norm, RingBuffer, saturatedFraction, sortFloat32, summarize } from '../../../src/training/stats';
+import {
+  clearRing,
+  createRing,
+  pushRing,
+  ringAt,
+  ringLast,
+  ringValues,
+} from '../../../src/training/ring-buffer';
+import { l2Norm, saturatedFraction, sortFloat32, summarize } from '../../../src/training/stats';
 import { createRng } from '../../../src/util/random';
 import { expectSummary } from '../../helpers/plain-stats';
 
@@ -63,14 +71,17 @@ describe('saturation, norms, ring buffers', () => {
   });
 
   it('keeps the newest values of a series', () => {
-    const r = new RingBuffer(3);
+    const r = createRing(3);
     expect(r.length).toBe(0);
-    [1, 2, 3, 4, 5].forEach((v) => r.push(v));
-    expect(Array.from(r.toArray())).toEqual([3, 4, 5]);
-    expect([r.at(0), r.at(-1), r.at(3), r.length]).toEqual([3, 5, undefined, 3]);
-    r.clear();
-    r.push(9);
-    expect(Array.from(r.toArray())).toEqual([9]);
-    expect(() => new RingBuffer(0)).toThrow(RangeError);
+    expect(ringLast(r)).toBeUndefined();
+    [1, 2, 3, 4, 5].forEach((v) => pushRing(r, v));
+    expect(Array.from(ringValues(r))).toEqual([3, 4, 5]);
+    expect(Array.from(ringValues(r, 2))).toEqual([4, 5]);
+    expect([ringAt(r, 0), ringLast(r), r.length, r.total]).toEqual([3, 5, 3, 5]);
+    clearRing(r);
+    pushRing(r, 9);
+    expect(Array.from(ringValues(r))).toEqual([9]);
+    expect(r.total).toBe(1);
+    expect(() => createRing(0)).toThrow(/capacity/);
   });
 });
