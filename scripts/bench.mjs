@@ -252,8 +252,14 @@ async function main() {
     log(parsed.error);
     return 2;
   }
-  const o = { ...parsed, torch: hasTorch() };
   const notes = [];
+  // Chromium, torch and OpenBLAS when missing (as root on Debian); the bench goes on without them.
+  if (
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/setup.mjs'), '--bench'], { stdio: 'inherit' })
+      .status !== 0
+  )
+    notes.push('setup: some system packages are missing (see above); figures that need them are skipped');
+  const o = { ...parsed, torch: hasTorch() };
   if (!o.torch) notes.push(`pytorch skipped: ${PYTHON} cannot import torch (apt-get install python3-torch)`);
   log(`bench: ${o.warmup} warm-up + ${o.timed} timed steps of batch 256 per measurement`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerloom-bench-'));

@@ -2,7 +2,8 @@
 // Installs what npm cannot and the test suites need, only when it is missing.
 // As root on Debian: `apt-get update` once, then one `apt-get install` per package (two apt
 // processes at once fail on the dpkg lock). Otherwise: print what to install, exit 1.
-// LAYERLOOM_SKIP_SETUP=1 skips it.
+// LAYERLOOM_SKIP_SETUP=1 skips it. `--bench` adds what only `npm run bench` wants (OpenBLAS,
+// so PyTorch's reference figure is not measured on Debian's slow reference BLAS).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -17,6 +18,18 @@ const REQUIREMENTS = [
   },
 ];
 
+/** Wanted by `npm run bench` only. */
+const BENCH_REQUIREMENTS = [
+  {
+    what: 'OpenBLAS (a fair PyTorch reference in the benchmark)',
+    present: () =>
+      spawnSync('dpkg-query', ['-W', '-f=${Status}', 'libopenblas0-pthread']).stdout?.includes(
+        'ok installed',
+      ),
+    debian: 'libopenblas0-pthread',
+  },
+];
+
 function apt(args) {
   console.error(`setup: apt-get ${args.join(' ')}`);
   const result = spawnSync('apt-get', args, {
@@ -28,7 +41,8 @@ function apt(args) {
 
 function main() {
   if (process.env.LAYERLOOM_SKIP_SETUP === '1') return 0;
-  const missing = REQUIREMENTS.filter((r) => !r.present());
+  const wanted = process.argv.includes('--bench') ? [...REQUIREMENTS, ...BENCH_REQUIREMENTS] : REQUIREMENTS;
+  const missing = wanted.filter((r) => !r.present());
   if (missing.length === 0) {
     console.error('setup: everything needed is installed');
     return 0;
