@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { Canvas } from './canvas/Canvas';
 import { useMenuCommands } from './host/use-menu-commands';
 import { FileProblemAlert, StatusRegion } from './panels/Notices';
+import { ImportProblemAlert } from './panels/ImportModelButton';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { RecoveryDialog } from './panels/RecoveryDialog';
@@ -25,6 +26,7 @@ function Shell() {
     <div className="app">
       <Toolbar />
       <FileProblemAlert />
+      <ImportProblemAlert />
       <div className="workspace">
         <Palette />
         <Canvas />

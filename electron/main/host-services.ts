@@ -12,13 +12,14 @@ const PROJECT_FILTERS = [
 /** What the shell adds to the dialogs and files: backup, session and close handshake. */
 export type ShellServices = Pick<
   HostServices,
-  'backup' | 'uncleanExit' | 'replyToClose' | 'granted' | 'fileUsed' | 'sessionBegun'
+  'backup' | 'checkpoints' | 'uncleanExit' | 'replyToClose' | 'granted' | 'fileUsed' | 'sessionBegun'
 >;
 
 /** Reads a project file's text, refusing files too large to be one. */
 export async function readProjectText(file: string): Promise<string> {
   // Bytes >= UTF-16 units, so a file under the limit in bytes fits the contract.
-  if ((await stat(file)).size > MAX_PROJECT_TEXT_LENGTH) throw new Error('The file is too large to be a project.');
+  if ((await stat(file)).size > MAX_PROJECT_TEXT_LENGTH)
+    throw new Error('The file is too large to be a project.');
   return readFile(file, 'utf8');
 }
 

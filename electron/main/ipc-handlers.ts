@@ -7,6 +7,7 @@ import {
   type ResponseOf,
 } from '../../src/ipc/channels';
 import type { BackupFiles } from './backup-files';
+import type { CheckpointFiles } from './checkpoint-files';
 import { isSameOrigin } from './window-options';
 
 /** The platform services the channel handlers need (dialogs, files), injected for tests. */
@@ -18,6 +19,8 @@ export interface HostServices {
   appInfo(): { version: string; platform: string };
   /** The crash-recovery backup (a file in the app's data folder). */
   backup: Pick<BackupFiles, 'write' | 'read' | 'clear'>;
+  /** The latest training checkpoint of each project (files in the app's data folder). */
+  checkpoints: CheckpointFiles;
   /** Whether the previous session ended uncleanly (found at start-up). */
   uncleanExit(): boolean;
   /** Passes the renderer's answer to the window's close guard. */
@@ -70,6 +73,18 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
     },
     'backup:clear': async () => {
       await services.backup.clear();
+      return null;
+    },
+    'checkpoint:write': async ({ project, bytes }) => {
+      await services.checkpoints.write(project, bytes);
+      return null;
+    },
+    'checkpoint:read': async ({ project }) => {
+      const bytes = await services.checkpoints.read(project);
+      return bytes === null ? null : { bytes };
+    },
+    'checkpoint:clear': async ({ project }) => {
+      await services.checkpoints.clear(project);
       return null;
     },
     'session:begin': async () => {

@@ -5,6 +5,7 @@ import type { EventName, EventOf, MenuCommand } from '../../src/ipc/channels';
 import { addRecent, parseAppState, restoreBounds, type AppState } from './app-state';
 import { writeFileAtomic } from './atomic-write';
 import { backupFiles, SESSION_MARKER } from './backup-files';
+import { checkpointFiles } from './checkpoint-files';
 import { createCloseGuard } from './close-guard';
 import { isAllowedExternalUrl } from './external-links';
 import { electronHostServices, readProjectText } from './host-services';
@@ -33,14 +34,19 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
   const uncleanExit = await backup.beginSession();
   app.on('will-quit', () => rmSync(path.join(dataDir, SESSION_MARKER), { force: true }));
 
-  const bounds = restoreBounds(state.bounds, screen.getAllDisplays().map((d) => d.workArea), DEFAULT_SIZE);
+  const bounds = restoreBounds(
+    state.bounds,
+    screen.getAllDisplays().map((d) => d.workArea),
+    DEFAULT_SIZE,
+  );
   // electronegativity-ignore: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK -- the options come
   // from mainWindowOptions() (contextIsolation and sandbox on, tested in window-options.test.ts); new windows
   // (middle-click included) are denied by hardenWebContents' window-open handler.
   const window = new BrowserWindow({ ...mainWindowOptions(paths.preload), ...bounds });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  const send = <E extends EventName>(event: E, payload: EventOf<E>) => window.webContents.send(event, payload);
+  const send = <E extends EventName>(event: E, payload: EventOf<E>) =>
+    window.webContents.send(event, payload);
   const saveState = (next: AppState) => {
     state = next;
     void writeFileAtomic(stateFile, JSON.stringify(state)).catch(() => undefined);
@@ -105,6 +111,7 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
 
   const services = electronHostServices(window, {
     backup,
+    checkpoints: checkpointFiles(dataDir),
     uncleanExit: () => uncleanExit,
     replyToClose: (proceed) => guard.onReply(proceed),
     granted,

@@ -4,6 +4,8 @@ const DB = 'layerloom';
 const STORE = 'recovery';
 const BACKUP_KEY = 'backup';
 const SESSION_KEY = 'session';
+/** Checkpoints are stored as ArrayBuffers under this prefix and the project key. */
+const CHECKPOINT_PREFIX = 'checkpoint:';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -13,9 +15,9 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /**
- * The browser's backup: one IndexedDB object store holding the backup text and the
- * "session running" flag. `pagehide` ends the session cleanly; a crash or a killed tab
- * leaves the flag set. (Two tabs share the store: the last one to edit owns the backup.)
+ * The browser's backup: one IndexedDB object store holding the backup text, the
+ * "session running" flag and each project's latest training checkpoint. `pagehide` ends
+ * the session cleanly; a crash or a killed tab leaves the flag set. (Two tabs share the store: the last one to edit owns the backup.)
  */
 export function indexedDbBackupHost(factory: IDBFactory = indexedDB): BackupHost {
   let db: Promise<IDBDatabase> | null = null;
@@ -28,9 +30,11 @@ export function indexedDbBackupHost(factory: IDBFactory = indexedDB): BackupHost
     });
     return db;
   };
-  const store = async (mode: IDBTransactionMode) => (await open()).transaction(STORE, mode).objectStore(STORE);
+  const store = async (mode: IDBTransactionMode) =>
+    (await open()).transaction(STORE, mode).objectStore(STORE);
   const get = async (key: string): Promise<unknown> => request((await store('readonly')).get(key));
-  const put = async (key: string, value: unknown) => void (await request((await store('readwrite')).put(value, key)));
+  const put = async (key: string, value: unknown) =>
+    void (await request((await store('readwrite')).put(value, key)));
   const del = async (key: string) => void (await request((await store('readwrite')).delete(key)));
   return {
     write: (text) => put(BACKUP_KEY, text),
@@ -45,5 +49,12 @@ export function indexedDbBackupHost(factory: IDBFactory = indexedDB): BackupHost
       return unclean;
     },
     endSession: () => put(SESSION_KEY, 'ended'),
+    // A copy of just the checkpoint's bytes, stored as binary (structured clone), not as JSON.
+    putCheckpoint: (project, bytes) => put(CHECKPOINT_PREFIX + project, bytes.slice().buffer),
+    getCheckpoint: async (project) => {
+      const value = await get(CHECKPOINT_PREFIX + project);
+      return value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+    },
+    deleteCheckpoint: (project) => del(CHECKPOINT_PREFIX + project),
   };
 }

@@ -32,7 +32,7 @@ export function useMenuCommands(): void {
       open: () => void project.openWithDialog(),
       save: project.save,
       'save-as': project.saveAs,
-      export: () => stores.session.getState().notify('ui.notice.exportUnavailable'),
+      export: () => stores.exchange.getState().setExportOpen(true),
       undo: () => (inText() ? document.execCommand('undo') : doc().undo()),
       redo: () => (inText() ? document.execCommand('redo') : doc().redo()),
       'toggle-theme': () => {
@@ -42,7 +42,8 @@ export function useMenuCommands(): void {
       fit,
       train: () => void training.start(),
       stop: training.stop,
-      about: () => void api.appInfo().then((info) => stores.session.getState().notify('ui.notice.about', info)),
+      about: () =>
+        void api.appInfo().then((info) => stores.session.getState().notify('ui.notice.about', info)),
     };
     const offMenu = api.onMenuCommand(({ command }) => run[command]());
     const offOpened = api.onProjectOpened(({ path, text }) => project.open(path, text, path));

@@ -5,6 +5,9 @@ import { useArrange } from '../canvas/use-arrange';
 import { blankDocument } from '../state/initial-document';
 import { useDocument, useStores } from '../state/stores';
 import { DirtyMarker } from './DirtyMarker';
+import { ExportButton } from './ExportDialog';
+import { ExportDiagramButton } from './ExportDiagramButton';
+import { ImportModelButton } from './ImportModelButton';
 import { NewFromTemplateButton } from './TemplateGallery';
 import { useProjectFile } from './use-project-file';
 import { ViewToolbar } from './ViewToolbar';
@@ -59,6 +62,9 @@ export function Toolbar() {
         <button type="button" className="button" onClick={project.save}>
           {t('ui.toolbar.save')}
         </button>
+        <ExportDiagramButton />
+        <ImportModelButton />
+        <ExportButton />
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="button" disabled={!canUndo} onClick={() => doc().undo()}>
           {t('ui.toolbar.undo')}

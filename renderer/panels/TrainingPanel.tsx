@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetRef } from '../../src/graph/document';
 import { useDocument } from '../state/stores';
 import { ChartTabs } from './ChartTabs';
+import { ResumeOffer } from './ResumeOffer';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
@@ -10,7 +11,7 @@ import { TrainingSettings } from './TrainingSettings';
 const datasetLabel = (ref: DatasetRef, t: (key: string) => string): string =>
   ref.kind === 'builtin' ? t(`dataset.${ref.id}`) : ref.name;
 
-/** The training region: dataset, settings, controls, progress and live charts (metrics and per layer). */
+/** The training region: dataset, settings, a stored run to resume, controls, progress and live charts. */
 export function TrainingPanel() {
   const { t } = useTranslation();
   const dataset = useDocument((s) => s.doc.dataset);
@@ -24,6 +25,7 @@ export function TrainingPanel() {
         <strong>{datasetLabel(dataset, t)}</strong>
       </p>
       <TrainingSettings />
+      <ResumeOffer />
       <TrainingControls />
       <TrainingProgress />
       <ChartTabs />

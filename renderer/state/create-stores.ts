@@ -1,6 +1,7 @@
 import type { Doc } from '../../src/graph/document';
 import { createSavedStore } from './autosave-session';
 import { createDocumentStore } from './document-store';
+import { createExchangeStore } from './exchange-store';
 import { createSessionStore, type Theme } from './session-store';
 import type { AppStores } from './stores';
 import type { TrainerPort } from './trainer-port';
@@ -13,6 +14,7 @@ export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): 
     session: createSessionStore(theme),
     training: createTrainingStore(),
     saved: createSavedStore(doc),
+    exchange: createExchangeStore(),
     trainer,
   };
 }

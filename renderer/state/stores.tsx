@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SavedState } from './autosave-session';
 import type { DocumentState } from './document-store';
+import type { ExchangeState } from './exchange-store';
 import type { SessionState } from './session-store';
 import type { TrainerPort } from './trainer-port';
 import type { TrainingStoreState } from './training-store';
@@ -14,6 +15,8 @@ export interface AppStores {
   training: StoreApi<TrainingStoreState>;
   /** The document as last saved or opened (the dirty marker compares against it). */
   saved: StoreApi<SavedState>;
+  /** Model exchange: the Export dialog, imported weights, the last run's plan. */
+  exchange: StoreApi<ExchangeState>;
   trainer: TrainerPort;
 }
 
@@ -43,3 +46,7 @@ export const useSession = <T,>(selector: (s: SessionState) => T): T =>
 /** Selects from the training store. */
 export const useTraining = <T,>(selector: (s: TrainingStoreState) => T): T =>
   useStore(useStores().training, selector);
+
+/** Selects from the exchange store. */
+export const useExchange = <T,>(selector: (s: ExchangeState) => T): T =>
+  useStore(useStores().exchange, selector);

@@ -1,6 +1,7 @@
 import type { ModelPlan } from '../../src/compiler/plan';
+import type { WeightSet } from '../../src/compiler/tfjs-weights';
 import type { DatasetRef, TrainingConfig } from '../../src/graph/document';
-import type { BackendChoice, FromTrainer, RunLimits } from '../../src/training/protocol';
+import type { BackendChoice, Checkpoint, FromTrainer, RunLimits } from '../../src/training/protocol';
 
 /** What a run is started with. */
 export interface StartRun {
@@ -9,6 +10,10 @@ export interface StartRun {
   dataset: DatasetRef;
   limits: RunLimits;
   backend?: BackendChoice;
+  /** Weights to start from instead of fresh ones (imported with a model.json). */
+  initialWeights?: WeightSet;
+  /** Continue a run from its checkpoint (a stored epoch-end checkpoint) instead of fresh weights. */
+  resume?: Checkpoint;
 }
 
 /**
@@ -24,6 +29,8 @@ export interface TrainerPort {
   step(): void;
   stop(): void;
   setLearningRate(lr: number): void;
+  /** The current (or last) run's weights from the worker; weights null when no run has built a model. */
+  getWeights(): Promise<{ runId: string | null; weights: WeightSet | null }>;
   subscribe(listener: (msg: FromTrainer) => void): () => void;
   dispose(): void;
 }

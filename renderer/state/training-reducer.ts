@@ -98,11 +98,22 @@ export function initialTrainingState(capacity = BATCH_CAPACITY): TrainingState {
 export const isLive = (phase: RunPhase): boolean =>
   phase === 'starting' || phase === 'running' || phase === 'paused';
 
-/** A new run was started: fresh series, waiting for 'started'. */
+/** Where a resumed run picks up: the checkpoint's epoch and step, and the epochs finished before it. */
+export interface ResumePoint {
+  epoch: number;
+  step: number;
+  rows: readonly EpochRow[];
+}
+
+/**
+ * A new run was started: fresh series, waiting for 'started'. A resumed run starts its
+ * counters at the checkpoint and its epoch table with the epochs done before it.
+ */
 export function beginRun(
   s: TrainingState,
   runId: string,
   config: Pick<TrainingConfig, 'epochs' | 'batchSize'>,
+  resume: ResumePoint | null = null,
 ): TrainingState {
   return {
     ...initialTrainingState(s.batches.step.capacity),
@@ -110,6 +121,7 @@ export function beginRun(
     phase: 'starting',
     batchSize: config.batchSize,
     epochs: config.epochs,
+    ...(resume && { epoch: resume.epoch, step: resume.step, epochRows: resume.rows.slice(-EPOCH_CAPACITY) }),
     version: s.version + 1,
   };
 }
@@ -137,6 +149,8 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
         reason: msg.reason,
         epochs: msg.epochs,
         batchesPerEpoch: msg.batchesPerEpoch,
+        // A resumed run counts on from its checkpoint (the progress bar starts part-full).
+        ...(msg.resumed && { epoch: msg.resumed.epoch, step: msg.resumed.step, batchInEpoch: 0 }),
         version: v,
       };
     case 'batches':
@@ -157,6 +171,8 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
     }
     case 'checkpoint':
       return s; // checkpoints are not shown
+    case 'weights':
+      return s; // answers to get-weights go to whoever asked (training-client.ts)
   }
 }
 

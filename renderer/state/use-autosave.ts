@@ -3,19 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { parseProject } from '../../src/project/parse';
 import { serializeProject } from '../../src/project/serialize';
 import { APP_VERSION } from '../app-version';
-import { electronBackupHost, type BackupHost } from '../host/backup-host';
+import type { BackupHost } from '../host/backup-host';
 import { electronApi } from '../host/electron-api';
-import { indexedDbBackupHost } from '../host/indexeddb-backup';
+import { platformHost } from '../host/platform-host';
 import { systemClock } from './autosave-scheduler';
 import { findRecovery, isDirty, startAutosave } from './autosave-session';
 import { useStores } from './stores';
-
-/** The backup host of this platform, or null where there is none (no IndexedDB). */
-function platformHost(): BackupHost | null {
-  const api = electronApi();
-  if (api) return electronBackupHost(api);
-  return typeof indexedDB === 'undefined' ? null : indexedDbBackupHost(indexedDB);
-}
 
 /**
  * Autosave and crash recovery for the window: backs the document up after edits, offers

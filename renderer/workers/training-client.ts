@@ -1,8 +1,10 @@
 import type { ModelPlan } from '../../src/compiler/plan';
+import type { WeightSet } from '../../src/compiler/tfjs-weights';
 import type { DatasetRef, TrainingConfig } from '../../src/graph/document';
 import {
   isFromTrainer,
   type BackendChoice,
+  type Checkpoint,
   type FromTrainer,
   type RunLimits,
   type ToTrainer,
@@ -15,6 +17,16 @@ export interface StartArgs {
   dataset: DatasetRef;
   limits: RunLimits;
   backend?: BackendChoice;
+  /** Weights to start from instead of fresh ones (imported with a model.json). */
+  initialWeights?: WeightSet;
+  /** Continue a run from its checkpoint (a stored epoch-end checkpoint) instead of fresh weights. */
+  resume?: Checkpoint;
+}
+
+/** The trainer's weights: those of `runId` (the current or last run), or none when no run built a model. */
+export interface RunWeights {
+  runId: string | null;
+  weights: WeightSet | null;
 }
 
 /** The typed face of the training worker. Messages of abandoned runs never reach listeners. */
@@ -31,6 +43,8 @@ export interface TrainingClient {
   stop(): void;
   /** Changes the current run's learning rate from its next step on. */
   setLearningRate(lr: number): void;
+  /** The current (or last) run's weights, copied out of the worker; no weights when there is no worker or run. */
+  getWeights(): Promise<RunWeights>;
   /** Receives every message of the current run (and 'ready'); returns the unsubscribe function. */
   subscribe(listener: (msg: FromTrainer) => void): () => void;
   /** Terminates the worker; the client is unusable afterwards. */
@@ -85,6 +99,13 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
   const listeners = new Set<(msg: FromTrainer) => void>();
   let worker: Worker | null = null;
   let current: Current | null = null;
+  /** Unanswered 'get-weights' requests by request id. */
+  const pending = new Map<string, (r: RunWeights) => void>();
+  let requests = 0;
+  const settleAll = (): void => {
+    for (const resolve of pending.values()) resolve({ runId: null, weights: null });
+    pending.clear();
+  };
 
   const emit = (msg: FromTrainer): void => {
     for (const listener of [...listeners]) {
@@ -100,6 +121,11 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
   const onMessage = (e: MessageEvent): void => {
     const msg: unknown = e.data;
     if (!isFromTrainer(msg)) return;
+    if (msg.type === 'weights') {
+      pending.get(msg.requestId)?.({ runId: msg.runId, weights: msg.weights });
+      pending.delete(msg.requestId);
+      return;
+    }
     if (msg.type !== 'ready' && msg.runId !== current?.runId) return;
     if ((msg.type === 'finished' || msg.type === 'failed') && current) current.active = false;
     emit(msg);
@@ -110,6 +136,7 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
     e.preventDefault?.();
     worker?.terminate();
     worker = null;
+    settleAll();
     if (!current?.active) return;
     current.active = false;
     emit({
@@ -154,11 +181,21 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
     setLearningRate(lr) {
       if (current) send({ type: 'set-lr', runId: current.runId, lr });
     },
+    getWeights() {
+      if (!worker) return Promise.resolve({ runId: null, weights: null });
+      const requestId = `w${++requests}`;
+      const w = worker;
+      return new Promise<RunWeights>((resolve) => {
+        pending.set(requestId, resolve);
+        w.postMessage({ type: 'get-weights', requestId } satisfies ToTrainer);
+      });
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     dispose() {
+      settleAll();
       worker?.terminate();
       worker = null;
       current = null;

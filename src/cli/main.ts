@@ -11,7 +11,9 @@ commands:
                             write the model as PyTorch (with a training script), tf.keras
                             or tfjs code, or as a tfjs model.json (+ <name>.weights.bin)
   import <model.json> -o <project.layerloom>
-                            turn a tfjs/Keras model.json into a project (no weights)
+                            turn a tfjs/Keras model.json into a project; its weights
+                            (the .bin files next to it) go to <project>.weights.json/.bin,
+                            which export --format tfjs-model and train then use
   train <file> [--epochs N] [--limit N] [--seed S] [--backend wasm|cpu|auto] [--json]
                             train on the project's dataset with its training settings;
                             --limit caps the training examples, --json prints one JSON

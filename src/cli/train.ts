@@ -1,5 +1,7 @@
 import { analyze } from '../analysis/analyze';
+import { isToyRef } from '../data/toy-builtin';
 import { compilePlan, type ModelPlan } from '../compiler/plan';
+import { packWeightSet } from '../compiler/tfjs-weights';
 import type { Doc, TrainingConfig } from '../graph/document';
 import { Trainer, type DataSource } from '../runtime/trainer';
 import {
@@ -10,7 +12,8 @@ import {
 } from '../training/protocol';
 import { type CliIo, parseArgs, UserError } from './io';
 import { loadProject } from './load';
-import { fashionMnistSource, nodeWasmDir } from './node-data';
+import { sidecarWeights } from './sidecar';
+import { fashionMnistSource, nodeWasmDir, toySource } from './node-data';
 import { diagnosticLine } from './place';
 import { EpochMeter, epochLine } from './train-meter';
 
@@ -78,8 +81,9 @@ function planOf(file: string, doc: Doc): ModelPlan {
 function dataOf(file: string, doc: Doc): DataSource {
   const ref = doc.dataset;
   if (ref.kind === 'builtin' && ref.id === 'fashion-mnist') return fashionMnistSource();
+  if (isToyRef(ref)) return toySource();
   throw new UserError(
-    `${file}: $.dataset: the command line can train on the built-in 'fashion-mnist' only, not '${ref.id}'`,
+    `${file}: $.dataset: the command line can train on the built-in 'fashion-mnist' and toy sets only, not '${ref.id}'`,
   );
 }
 
@@ -113,7 +117,13 @@ export async function train(argv: readonly string[], io: CliIo): Promise<number>
     else if (msg.type === 'failed') outcome.failure = failureLine(args.file, doc, msg.diagnostic);
   };
   const trainer = new Trainer(post, data, { backend: { wasmPaths: nodeWasmDir() } });
-  await trainer.handle(startMessage(plan, config, doc, args));
+  // Weights imported with the model (the project's sidecar) are where training starts, when they fit.
+  const initial = sidecarWeights(args.file, plan, io);
+  if (initial) io.stderr(`layerloom: starting from the weights in the project's sidecar\n`);
+  const start = startMessage(plan, config, doc, args);
+  await trainer.handle(
+    initial && start.type === 'start' ? { ...start, initialWeights: packWeightSet(initial) } : start,
+  );
   if (outcome.failure !== null) throw new UserError(outcome.failure, 1);
   return 0;
 }

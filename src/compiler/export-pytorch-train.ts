@@ -1,5 +1,6 @@
 import type { TrainingConfig } from '../graph/document';
 import { py } from './export-common';
+import { PY_LR_FACTOR, scheduleLine } from './export-schedule';
 
 /** What the training script needs besides the model: the document's settings and data. */
 export interface TrainScriptInput {
@@ -12,7 +13,6 @@ export interface TrainScriptInput {
 
 function settings(t: TrainScriptInput): string {
   const c = t.config;
-  const s = c.schedule;
   return [
     `CONFIG = ${py({
       epochs: c.epochs,
@@ -28,7 +28,7 @@ function settings(t: TrainScriptInput): string {
       seed: c.seed,
       train_limit: c.trainLimit,
     })}`,
-    `SCHEDULE = ${py({ kind: s.kind, warmup_steps: s.warmupSteps, every_epochs: s.kind === 'step' ? s.everyEpochs : null, gamma: s.kind === 'step' ? s.gamma : null })}`,
+    scheduleLine(c),
     `DATASET = ${py(t.datasetId)}`,
     `APP_INPUT_SHAPE = ${py([...t.inputShape])}`,
     `LOSS = ${py(t.head.kind === 'classification' ? 'cross-entropy' : t.head.loss)}`,
@@ -76,17 +76,7 @@ def load_split(data_dir, split, limit=None):
     return x, torch.from_numpy(y.astype("int64"))
 
 
-def lr_factor(step, epoch, total_steps):
-    """The app's schedule (src/training/schedule.ts): warm-up x decay; step and epoch are 1-based."""
-    warm = SCHEDULE["warmup_steps"]
-    factor = 1.0 if warm <= 0 else min(1.0, step / warm)
-    if SCHEDULE["kind"] == "step":
-        factor *= SCHEDULE["gamma"] ** ((epoch - 1) // SCHEDULE["every_epochs"])
-    elif SCHEDULE["kind"] == "cosine":
-        span, t = total_steps - warm, step - warm - 1
-        if span > 0 and t >= 0:
-            factor *= 0.5 * (1 + math.cos(math.pi * min(t, span) / span))
-    return factor
+${PY_LR_FACTOR}
 
 
 def make_optimizer(params, lr):

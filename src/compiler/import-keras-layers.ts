@@ -3,7 +3,17 @@ import type { ParamValue } from '../layers/spec';
 
 /** A Keras layer mapped to one of our kinds, or the reason it cannot be. */
 export type MappedLayer =
-  { ok: true; kind: string; params: Record<string, ParamValue> } | { ok: false; reason: string };
+  | {
+      ok: true;
+      kind: string;
+      params: Record<string, ParamValue>;
+      /**
+       * An axis the layer works on that must be its input's last axis (-1, or rank - 1 as
+       * Keras also writes it); the importer checks it once the input shapes are known.
+       */
+      lastAxis?: number;
+    }
+  | { ok: false; reason: string };
 
 /** A layer's config with camelCase keys (tfjs writes model.json in Python's snake_case). */
 export type Config = Readonly<Record<string, unknown>>;
@@ -111,9 +121,17 @@ function pool(kind: string): Mapper {
   };
 }
 
-function lastAxis(c: Config): boolean {
-  const axis = Array.isArray(c.axis) ? (c.axis.length === 1 ? c.axis[0] : null) : (c.axis ?? -1);
-  return axis === -1 || axis === 3;
+/** The one axis a layer names (a number or a one-element list), or null when it names several or none usable. */
+function axisOf(c: Config): number | null {
+  const axis: unknown = Array.isArray(c.axis) ? (c.axis.length === 1 ? c.axis[0] : null) : (c.axis ?? -1);
+  return typeof axis === 'number' && Number.isInteger(axis) && (axis === -1 || axis > 0) ? axis : null;
+}
+
+/** The layer, marked to be checked to work on its input's last axis; an error when the axis is unusable. */
+function onLastAxis(c: Config, mapped: MappedLayer, reason: string): MappedLayer {
+  const axis = axisOf(c);
+  if (axis === null || !mapped.ok) return bad(reason);
+  return axis === -1 ? mapped : { ...mapped, lastAxis: axis };
 }
 
 const ACTIVATIONS = new Set(['relu', 'elu', 'gelu', 'swish', 'sigmoid', 'tanh', 'softmax']);
@@ -133,22 +151,26 @@ export const KERAS_MAPPERS: Readonly<Record<string, Mapper>> = {
     });
   },
   BatchNormalization: (c) =>
-    lastAxis(c)
-      ? layer('batch-norm', {
-          momentum: Number(c.momentum ?? 0.99),
-          epsilon: Number(c.epsilon ?? 1e-3),
-          center: c.center !== false,
-          scale: c.scale !== false,
-        })
-      : bad('only the last axis (channels) can be normalized'),
+    onLastAxis(
+      c,
+      layer('batch-norm', {
+        momentum: Number(c.momentum ?? 0.99),
+        epsilon: Number(c.epsilon ?? 1e-3),
+        center: c.center !== false,
+        scale: c.scale !== false,
+      }),
+      'only the last axis (channels) can be normalized',
+    ),
   LayerNormalization: (c) =>
-    lastAxis(c)
-      ? layer('layer-norm', {
-          epsilon: Number(c.epsilon ?? 1e-3),
-          center: c.center !== false,
-          scale: c.scale !== false,
-        })
-      : bad('only the last axis can be normalized'),
+    onLastAxis(
+      c,
+      layer('layer-norm', {
+        epsilon: Number(c.epsilon ?? 1e-3),
+        center: c.center !== false,
+        scale: c.scale !== false,
+      }),
+      'only the last axis can be normalized',
+    ),
   Activation: (c) => {
     const a = activationOf(c.activation);
     return ACTIVATIONS.has(a)
@@ -166,9 +188,11 @@ export const KERAS_MAPPERS: Readonly<Record<string, Mapper>> = {
       ? layer('activation', { activation: 'elu' })
       : bad('only ELU with alpha 1 is supported'),
   Softmax: (c) =>
-    lastAxis(c)
-      ? layer('activation', { activation: 'softmax' })
-      : bad('only a softmax over the last axis is supported'),
+    onLastAxis(
+      c,
+      layer('activation', { activation: 'softmax' }),
+      'only a softmax over the last axis is supported',
+    ),
   MaxPooling2D: pool('max-pool2d'),
   AveragePooling2D: pool('avg-pool2d'),
   GlobalAveragePooling2D: () => layer('global-avg-pool2d'),

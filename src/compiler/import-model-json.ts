@@ -150,6 +150,7 @@ export function importModelJson(
   const edges: EdgeRecord[] = [];
   const wire = (source: string, target: string, port: number) =>
     edges.push({ id: `e${edges.length + 1}`, source, target, targetPort: port });
+  const axisChecks: AxisCheck[] = [];
   for (const l of raw) {
     if (l.className === 'InputLayer') continue;
     const map = KERAS_MAPPERS[l.className];
@@ -171,7 +172,9 @@ export function importModelJson(
           className: l.className,
         }),
       );
-    else
+    else {
+      if (m.lastAxis !== undefined)
+        axisChecks.push({ layer: l.name, className: l.className, axis: m.lastAxis });
       layers.push({
         id: l.name,
         kind: m.kind,
@@ -180,6 +183,7 @@ export function importModelJson(
         position: { x: 0, y: 0 },
         block: null,
       });
+    }
     const inbound = l.inbound.length > 0 || hasInputLayer ? l.inbound : [inputId];
     inbound.forEach((src, port) => wire(src, l.name, port));
   }
@@ -230,8 +234,38 @@ export function importModelJson(
     runs: [],
   };
   // The class count is whatever the model's output has: infer it with our own analysis.
-  const classes = Number(analyze(draft).shapes.get(outName)?.[1] ?? 0);
+  const analysis = analyze(draft);
+  const axisProblems = checkAxes(axisChecks, edges, analysis.shapes);
+  if (axisProblems.length > 0) return err(axisProblems);
+  const classes = Number(analysis.shapes.get(outName)?.[1] ?? 0);
   return ok({ doc: { ...draft, dataset: datasetFor(shape, classes) }, warnings });
+}
+
+/** A layer that must work on its input's last axis, given as `axis`. */
+interface AxisCheck {
+  layer: string;
+  className: string;
+  axis: number;
+}
+
+/** Problems of layers whose axis is not their input's last (Keras writes it as -1 or rank - 1). */
+function checkAxes(
+  checks: readonly AxisCheck[],
+  edges: readonly EdgeRecord[],
+  shapes: ReadonlyMap<string, readonly (number | null)[]>,
+): ImportProblem[] {
+  return checks.flatMap((c) => {
+    const source = edges.find((e) => e.target === c.layer)?.source;
+    const rank = source ? shapes.get(source)?.length : undefined;
+    if (rank === undefined || c.axis === rank - 1) return [];
+    return [
+      problem(
+        'import/unsupported-config',
+        `layer '${c.layer}' (${c.className}): axis ${c.axis} is not the last axis of its rank-${rank} input; only the last axis is supported`,
+        { layer: c.layer, className: c.className },
+      ),
+    ];
+  });
 }
 
 /** The name of the model's output layer: output_layers of a functional model, else the last layer. */

@@ -12,6 +12,9 @@ export const CHANNEL_METHODS = {
   'backup:write': 'writeBackup',
   'backup:read': 'readBackup',
   'backup:clear': 'clearBackup',
+  'checkpoint:write': 'writeCheckpoint',
+  'checkpoint:read': 'readCheckpoint',
+  'checkpoint:clear': 'clearCheckpoint',
   'session:begin': 'beginSession',
   'window:close-reply': 'replyToClose',
 } as const;

@@ -13,16 +13,24 @@ export {
 } from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 2;
+export const IPC_VERSION = 3;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
+
+/** Largest training checkpoint accepted across the boundary, in bytes (1 GiB). */
+export const MAX_CHECKPOINT_BYTES = 1024 * 1024 * 1024;
 
 /** Largest project text accepted across the boundary, in UTF-16 code units (64 Mi). */
 export const MAX_PROJECT_TEXT_LENGTH = 64 * 1024 * 1024;
 
 const filePath = z.string().min(1).max(MAX_PATH_LENGTH);
 const projectText = z.string().max(MAX_PROJECT_TEXT_LENGTH);
+/** Which project a checkpoint belongs to: its file path, or a name for an unsaved one. */
+const projectKey = z.string().min(1).max(MAX_PATH_LENGTH);
+const checkpointBytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_CHECKPOINT_BYTES, 'the checkpoint is too large');
 
 /** What one channel carries: the request payload and the response, each with its validator. */
 export interface ChannelSpec {
@@ -67,6 +75,24 @@ export const channels = {
   /** Deletes the backup (after a save, a discard or a clean close). */
   'backup:clear': {
     request: z.undefined(),
+    response: z.null(),
+  },
+  /**
+   * Stores the latest training checkpoint of a project (atomically, one file per project in
+   * the app's data folder), replacing the one before. `bytes` is an encoded run checkpoint.
+   */
+  'checkpoint:write': {
+    request: z.strictObject({ project: projectKey, bytes: checkpointBytes }),
+    response: z.null(),
+  },
+  /** The project's stored checkpoint, or null when there is none. */
+  'checkpoint:read': {
+    request: z.strictObject({ project: projectKey }),
+    response: z.strictObject({ bytes: checkpointBytes }).nullable(),
+  },
+  /** Deletes the project's checkpoint (its run finished, or the user discarded it). */
+  'checkpoint:clear': {
+    request: z.strictObject({ project: projectKey }),
     response: z.null(),
   },
   /** Whether the previous session ended without a clean quit (so a backup may be worth restoring). */
@@ -136,7 +162,9 @@ export type LayerloomApi = {
 
 /** The event subscriptions on `window.layerloom`: each returns its unsubscribe function. */
 export type LayerloomEvents = {
-  readonly [E in EventName as (typeof EVENT_METHODS)[E]]: (listener: (payload: EventOf<E>) => void) => () => void;
+  readonly [E in EventName as (typeof EVENT_METHODS)[E]]: (
+    listener: (payload: EventOf<E>) => void,
+  ) => () => void;
 };
 
 /** Why a payload was refused: the JSON path of the first problem and a message. */

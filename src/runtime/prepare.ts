@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelPlan } from '../compiler/plan';
 import { Batcher } from '../data/batches';
-import { takeFirst, type ImageDataset } from '../data/dataset';
+import { takeFirst, type LabelledSet } from '../data/dataset';
 import type { DatasetRef, TrainingConfig } from '../graph/document';
 import {
   DEFAULT_START_OPTIONS,
@@ -21,10 +21,14 @@ import { classesOf } from './metrics';
 import { Optimizer } from './optimizer';
 import { checkPlan } from './plan-check';
 import { trainableVariables, type StepContext } from './train-step';
+import { loadWeightSet } from './weight-set-io';
 
-/** Where a run's examples come from (the worker fetches files, the CLI and tests read them from disk). */
+/**
+ * Where a run's examples come from (the worker fetches files, the CLI and tests read them
+ * from disk; toy sets are generated). Image bytes or float rows, with class labels.
+ */
 export interface DataSource {
-  load(ref: DatasetRef): Promise<{ train: ImageDataset; test: ImageDataset }>;
+  load(ref: DatasetRef): Promise<{ train: LabelledSet; test: LabelledSet }>;
 }
 
 /** Everything a run needs once set up; `dispose` frees the model and optimizer. */
@@ -58,8 +62,8 @@ async function loadData(
   data: DataSource,
   ref: DatasetRef,
   plan: ModelPlan,
-): Promise<{ train: ImageDataset; test: ImageDataset }> {
-  let sets: { train: ImageDataset; test: ImageDataset };
+): Promise<{ train: LabelledSet; test: LabelledSet }> {
+  let sets: { train: LabelledSet; test: LabelledSet };
   try {
     sets = await data.load(ref);
   } catch (e) {
@@ -90,13 +94,13 @@ const capped = (indices: Uint32Array, cap: number | null): Uint32Array =>
  * training cap applies to what is left, the test-examples cap to the held-out part.
  */
 function limitData(
-  sets: { train: ImageDataset; test: ImageDataset },
+  sets: { train: LabelledSet; test: LabelledSet },
   config: TrainingConfig,
   limits: RunLimits,
-): { train: ImageDataset; test: ImageDataset; evaluatedOn: EvaluatedOn } {
+): { train: LabelledSet; test: LabelledSet; evaluatedOn: EvaluatedOn } {
   const trainCap = minOf(config.trainLimit, limits.maxExamples);
   const testCap = limits.maxTestExamples;
-  let out: { train: ImageDataset; test: ImageDataset; evaluatedOn: EvaluatedOn };
+  let out: { train: LabelledSet; test: LabelledSet; evaluatedOn: EvaluatedOn };
   if (config.validation.kind === 'split') {
     const split = validationSplit(sets.train, config.validation.fraction, config.seed);
     out = {
@@ -166,6 +170,8 @@ export async function prepareRun(
     model.dispose();
   };
   try {
+    // Starting weights (imported ones) replace the fresh ones; a checkpoint to resume wins over them.
+    if (msg.initialWeights && !msg.resume) loadWeightSet(model, msg.initialWeights);
     const train = new Batcher(sets.train, msg.config.batchSize);
     const epochs = minOf(msg.config.epochs, msg.limits.maxEpochs)!;
     return {

@@ -1,3 +1,4 @@
+import type { WeightSet } from '../compiler/tfjs-weights';
 import type { Batch } from '../data/batches';
 import { HealthMonitor } from '../training/health';
 import { snapshotBuffers, type LayerStatsSnapshot } from '../training/layer-stats';
@@ -17,6 +18,7 @@ import { healthInfos } from './layer-handles';
 import { prepareRun, type DataSource, type PreparedRun } from './prepare';
 import { StatsPlanner } from './stats-planner';
 import { trainStep } from './train-step';
+import { readWeightSet } from './weight-set-io';
 
 /** Sends a message to whoever drives the trainer; typed arrays may be transferred. */
 export type Post = (msg: FromTrainer, transfer?: ArrayBuffer[]) => void;
@@ -57,6 +59,8 @@ export class TrainingRun {
   private health: HealthMonitor | null = null;
   /** Example-weighted sums of the current epoch's batch losses and accuracies. */
   private sums = { loss: 0, accuracy: 0, examples: 0 };
+  /** The weights the run ended with (set once it has ended and its model is freed). */
+  private finalWeights: WeightSet | null = null;
 
   constructor(
     private readonly msg: Start,
@@ -82,9 +86,16 @@ export class TrainingRun {
     } catch (e) {
       this.reportFailure(e);
     } finally {
+      // Keep the weights the run ended with, for 'get-weights' after the model is gone.
+      if (this.prepared) this.finalWeights = await readWeightSet(this.prepared.model).catch(() => null);
       this.prepared?.dispose();
       this.prepared = null;
     }
+  }
+
+  /** The run's weights: the model's current ones while it runs, the final ones after; null before it is built. */
+  async weights(): Promise<WeightSet | null> {
+    return this.prepared ? readWeightSet(this.prepared.model) : this.finalWeights;
   }
 
   private async train(): Promise<FinishReason> {

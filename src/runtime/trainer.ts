@@ -24,6 +24,8 @@ export interface TrainerOptions {
  */
 export class Trainer {
   private current: TrainingRun | null = null;
+  /** The latest run started (its weights answer 'get-weights' after it has ended). */
+  private last: TrainingRun | null = null;
   private readonly clock: Clock;
 
   constructor(
@@ -67,6 +69,7 @@ export class Trainer {
       return;
     }
     if (parsed.msg.type === 'start') return this.start(parsed.msg);
+    if (parsed.msg.type === 'get-weights') return this.sendWeights(parsed.msg.requestId);
     this.control(parsed.msg);
   }
 
@@ -91,11 +94,21 @@ export class Trainer {
       batchIntervalMs: this.options.batchIntervalMs ?? 250,
     });
     this.current = run;
+    this.last = run;
     await run.done;
     if (this.current === run) this.current = null;
   }
 
-  private control(msg: Exclude<ToTrainer, { type: 'start' }>): void {
+  /** Answers 'get-weights' with a fresh copy of the current (or last) run's weights. */
+  private async sendWeights(requestId: string): Promise<void> {
+    const run = this.current ?? this.last;
+    const weights = run ? await run.weights() : null;
+    // A copy each time: the answer's buffer is transferred, and a later request needs its own.
+    const copy = weights ? { specs: weights.specs, data: weights.data.slice(0) } : null;
+    this.post({ type: 'weights', requestId, runId: run?.runId ?? null, weights: copy });
+  }
+
+  private control(msg: Exclude<ToTrainer, { type: 'start' | 'get-weights' }>): void {
     const run = this.current;
     if (!run || run.runId !== msg.runId) return;
     switch (msg.type) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WeightSet } from '../compiler/tfjs-weights';
 import { datasetRefSchema, trainingConfigSchema } from '../graph/document';
 import { checkpointSchema, type Checkpoint } from './checkpoint';
 import { snapshotBuffers, type LayerStatsSnapshot } from './layer-stats';
@@ -49,11 +50,34 @@ export const startOptionsSchema = z.object({
   stats: statsOptionsSchema.default({ enabled: true, sampleValues: 32_768 }),
   /** Whether 'checkpoint' messages carry the weights and optimizer state. */
   checkpointData: z.boolean().default(true),
+  /**
+   * For a model of 2D points: send 'boundary' messages (the predicted class probabilities
+   * on a resolution×resolution grid over the data) at most every `intervalMs`, and after
+   * each epoch. Absent: none.
+   */
+  boundary: z
+    .object({
+      resolution: z.number().int().min(4).max(256).default(64),
+      intervalMs: z.number().int().min(50).max(60_000).default(250),
+    })
+    .optional(),
 });
 export type StartOptions = z.infer<typeof startOptionsSchema>;
 
 /** The options a run uses when 'start' has none. */
 export const DEFAULT_START_OPTIONS: StartOptions = startOptionsSchema.parse({});
+
+/** Named float32 weights and their values in one (transferable) buffer, in spec order. */
+export const weightSetSchema = z.object({
+  specs: z.array(
+    z.object({
+      name: z.string().min(1),
+      shape: z.array(z.number().int().min(0)),
+      dtype: z.literal('float32'),
+    }),
+  ),
+  data: z.instanceof(ArrayBuffer),
+}) satisfies z.ZodType<WeightSet>;
 
 /** Messages to the trainer. The plan is checked structurally by the runtime when it builds it. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
@@ -68,12 +92,19 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     options: startOptionsSchema.optional(),
     /** Continue from a checkpoint (from an earlier run's 'checkpoint' message) instead of fresh weights. */
     resume: checkpointSchema.optional(),
+    /**
+     * Start from these weights (say, imported with a model.json) instead of fresh ones; every
+     * model weight must be among them with its shape. Ignored when `resume` is given.
+     */
+    initialWeights: weightSetSchema.optional(),
   }),
   z.object({ type: z.literal('pause'), runId }),
   z.object({ type: z.literal('resume'), runId }),
   z.object({ type: z.literal('step'), runId }),
   z.object({ type: z.literal('stop'), runId }),
   z.object({ type: z.literal('set-lr'), runId, lr: z.number().positive() }),
+  /** Asks for the current run's weights (or the last run's, once it has ended): answered by 'weights'. */
+  z.object({ type: z.literal('get-weights'), requestId: z.string().min(1) }),
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 
@@ -112,6 +143,14 @@ export const FINDING_CODES = [
   'health/non-finite',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** The rectangle of the input plane a 'boundary' message covers. */
+export interface BoundaryExtent {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
 
 /** Which examples an epoch's held-out evaluation used. */
 export type EvaluatedOn = 'test-set' | 'validation-split';
@@ -174,7 +213,27 @@ export type FromTrainer =
       /** Weights and optimizer state (absent when the run was started with checkpointData: false). */
       data?: Checkpoint;
     }
+  | {
+      /** The model's predictions over the 2D input plane (start option 'boundary'). */
+      type: 'boundary';
+      runId: string;
+      step: number;
+      epoch: number;
+      resolution: number;
+      classes: number;
+      /** The plane shown: x from xMin to xMax (columns), y from yMin to yMax (rows, row 0 at yMin). */
+      extent: BoundaryExtent;
+      /** resolution × resolution × classes softmax probabilities, row-major, cell centres. */
+      probabilities: Float32Array;
+    }
   | { type: 'finished'; runId: string; reason: FinishReason }
+  | {
+      /** The answer to 'get-weights': the weights of `runId`, or null when no run has built a model yet. */
+      type: 'weights';
+      requestId: string;
+      runId: string | null;
+      weights: WeightSet | null;
+    }
   | { type: 'failed'; runId: string; diagnostic: { code: string; message: string; nodeId?: string } };
 
 /** Validates a message arriving at the trainer; a bad one is reported, never thrown. */
@@ -196,6 +255,8 @@ const fromTypes = new Set([
   'checkpoint',
   'finished',
   'failed',
+  'weights',
+  'boundary',
 ]);
 
 /** Checks the envelope of a message from the trainer (the trainer is our own code; the tag is what can go wrong). */
@@ -203,6 +264,7 @@ export function isFromTrainer(msg: unknown): msg is FromTrainer {
   if (typeof msg !== 'object' || msg === null) return false;
   const m = msg as { type?: unknown; runId?: unknown };
   if (typeof m.type !== 'string' || !fromTypes.has(m.type)) return false;
+  if (m.type === 'weights') return typeof (msg as { requestId?: unknown }).requestId === 'string';
   return m.type === 'ready' || typeof m.runId === 'string';
 }
 
@@ -215,6 +277,10 @@ export function transferablesOf(msg: FromTrainer): ArrayBuffer[] {
       return snapshotBuffers(msg);
     case 'checkpoint':
       return msg.data ? [msg.data.buffer] : [];
+    case 'weights':
+      return msg.weights ? [msg.weights.data] : [];
+    case 'boundary':
+      return [msg.probabilities.buffer as ArrayBuffer];
     default:
       return [];
   }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, type Doc } from '../../src/graph/document';
 import type { BackupHost } from '../../renderer/host/backup-host';
 import { createAutosaveScheduler, type Clock } from '../../renderer/state/autosave-scheduler';
-import { createSavedStore, findRecovery, isDirty, startAutosave } from '../../renderer/state/autosave-session';
+import {
+  createSavedStore,
+  findRecovery,
+  isDirty,
+  startAutosave,
+} from '../../renderer/state/autosave-session';
 import { createDocumentStore } from '../../renderer/state/document-store';
 
 /** A fake clock: timers fire when the test advances time. */
@@ -49,6 +54,9 @@ function fakeHost(previous: { running?: boolean; backup?: string } = {}) {
       return unclean;
     },
     endSession: async () => void (state.running = false),
+    putCheckpoint: async () => {},
+    getCheckpoint: async () => null,
+    deleteCheckpoint: async () => {},
   };
   return { host, state };
 }

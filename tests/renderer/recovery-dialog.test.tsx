@@ -9,7 +9,10 @@ import { renderInApp } from './render-app';
 /** A fake preload API (desktop app) whose backup survived a crash. */
 function fakeDesktop(backup: string | null, uncleanExit: boolean) {
   const listeners: Record<string, (p: unknown) => void> = {};
-  const on = (name: string) => (l: (p: unknown) => void) => ((listeners[name] = l), () => delete listeners[name]);
+  const on = (name: string) => (l: (p: unknown) => void) => (
+    (listeners[name] = l),
+    () => delete listeners[name]
+  );
   const api = {
     openProject: vi.fn(async () => null),
     saveProject: vi.fn(async () => ({ path: '/p/net.layerloom' })),
@@ -17,6 +20,9 @@ function fakeDesktop(backup: string | null, uncleanExit: boolean) {
     writeBackup: vi.fn(async () => null),
     readBackup: vi.fn(async () => (backup === null ? null : { text: backup })),
     clearBackup: vi.fn(async () => null),
+    writeCheckpoint: vi.fn(async () => null),
+    readCheckpoint: vi.fn(async () => null),
+    clearCheckpoint: vi.fn(async () => null),
     beginSession: vi.fn(async () => ({ uncleanExit })),
     replyToClose: vi.fn(async () => null),
     onMenuCommand: on('menu'),

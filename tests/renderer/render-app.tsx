@@ -34,6 +34,10 @@ export function fakeTrainer(): FakeTrainer {
     step: () => void calls.push('step'),
     stop: () => void calls.push('stop'),
     setLearningRate: (lr) => void calls.push(`lr:${lr}`),
+    getWeights: () => {
+      calls.push('get-weights');
+      return Promise.resolve({ runId: null, weights: null });
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

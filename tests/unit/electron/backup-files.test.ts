@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFiles } from '../../../electron/main/backup-files';
+import { checkpointFiles } from '../../../electron/main/checkpoint-files';
 import { createChannelHandlers, handleInvoke, type HostServices } from '../../../electron/main/ipc-handlers';
 
 let dir: string;
@@ -43,6 +44,7 @@ describe('backup and session channels', () => {
     writeText: async () => {},
     appInfo: () => ({ version: '1', platform: 'linux' }),
     backup: files,
+    checkpoints: checkpointFiles(dir),
     uncleanExit: () => true,
     replyToClose: vi.fn(),
   });
@@ -60,9 +62,13 @@ describe('backup and session channels', () => {
   it('answers session:begin and passes close replies to the guard', async () => {
     const s = services();
     const handlers = createChannelHandlers(s);
-    await expect(handleInvoke('session:begin', true, undefined, handlers)).resolves.toEqual({ uncleanExit: true });
+    await expect(handleInvoke('session:begin', true, undefined, handlers)).resolves.toEqual({
+      uncleanExit: true,
+    });
     await handleInvoke('window:close-reply', true, { proceed: false }, handlers);
     expect(s.replyToClose).toHaveBeenCalledWith(false);
-    await expect(handleInvoke('window:close-reply', true, { proceed: 'yes' }, handlers)).rejects.toThrow(/proceed/);
+    await expect(handleInvoke('window:close-reply', true, { proceed: 'yes' }, handlers)).rejects.toThrow(
+      /proceed/,
+    );
   });
 });

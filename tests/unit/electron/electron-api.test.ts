@@ -8,6 +8,9 @@ const goodApi = () => ({
   writeBackup: vi.fn(async () => null),
   readBackup: vi.fn(async () => ({ text: '{}' })),
   clearBackup: vi.fn(async () => null),
+  writeCheckpoint: vi.fn(async () => null),
+  readCheckpoint: vi.fn(async () => null),
+  clearCheckpoint: vi.fn(async () => null),
   beginSession: vi.fn(async () => ({ uncleanExit: true })),
   replyToClose: vi.fn(async () => null),
   onMenuCommand: subscription(),
@@ -22,7 +25,9 @@ function subscription() {
     listeners.add(listener);
     return () => void listeners.delete(listener);
   };
-  return Object.assign(vi.fn(subscribe), { emit: (payload: unknown) => listeners.forEach((l) => l(payload)) });
+  return Object.assign(vi.fn(subscribe), {
+    emit: (payload: unknown) => listeners.forEach((l) => l(payload)),
+  });
 }
 
 describe('electronApi (renderer side of the preload contract)', () => {

@@ -15,6 +15,11 @@ function fakeServices(overrides: Partial<HostServices> = {}) {
     writeText: vi.fn(async (file: string, text: string) => void written.set(file, text)),
     appInfo: () => ({ version: '0.1.0', platform: 'linux' }),
     backup: { write: vi.fn(async () => {}), read: vi.fn(async () => null), clear: vi.fn(async () => {}) },
+    checkpoints: {
+      write: vi.fn(async () => {}),
+      read: vi.fn(async () => null),
+      clear: vi.fn(async () => {}),
+    },
     uncleanExit: () => false,
     replyToClose: vi.fn(),
     ...overrides,
