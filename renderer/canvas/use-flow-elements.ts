@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useThrottled } from '../charts/use-throttled';
 import { nodeInsights } from '../state/layer-stats-view';
 import { useDocument, useSession, useTraining } from '../state/stores';
-import { toFlowEdges, toFlowNodes, type LayerFlowNode } from './flow-nodes';
+import { collapseView, type CanvasNode } from './block-view';
+import { decorateConnect, markDropEdge } from './connect-view';
+import { toFlowEdges, toFlowNodes } from './flow-nodes';
 
 /** Least time between two updates of the nodes' sparklines while training. */
 const INSIGHT_INTERVAL_MS = 300;
@@ -20,7 +22,7 @@ function useNodeInsights() {
 }
 
 /** The React Flow nodes and edges of the current document, recomputed only when their inputs change. */
-export function useFlowElements(): { nodes: LayerFlowNode[]; edges: Edge[] } {
+export function useFlowElements(): { nodes: CanvasNode[]; edges: Edge[] } {
   const { t } = useTranslation();
   const doc = useDocument((s) => s.doc);
   const analysis = useDocument((s) => s.analysis);
@@ -35,5 +37,18 @@ export function useFlowElements(): { nodes: LayerFlowNode[]; edges: Edge[] } {
     () => toFlowEdges(doc, analysis, selection, (source, target) => t('ui.edge.label', { source, target })),
     [doc, analysis, selection, t],
   );
-  return { nodes, edges };
+  const connecting = useSession((s) => s.connecting);
+  const dropEdge = useSession((s) => s.dropEdge);
+  return useMemo(() => {
+    const view = collapseView(
+      doc,
+      nodes,
+      edges,
+      selection,
+      (kind) => t(`layer.${kind}.title`),
+      t('ui.block.title'),
+    );
+    const marked = decorateConnect(doc, view.nodes, view.edges, connecting);
+    return { nodes: marked.nodes, edges: markDropEdge(marked.edges, dropEdge, t('ui.canvas.dropOnWire')) };
+  }, [doc, nodes, edges, selection, connecting, dropEdge, t]);
 }

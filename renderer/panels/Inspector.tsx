@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renameLayer, setLayerParam } from '../../src/graph/commands';
 import type { LayerRecord } from '../../src/graph/document';
@@ -81,6 +82,30 @@ function LayerForm({ layer }: { layer: LayerRecord }) {
   );
 }
 
+/**
+ * Carries out the canvas's requests to focus the Inspector (Enter on a node, Rename,
+ * Show help): the Name field, or the opened help text. Each request is handled once.
+ */
+function useInspectorFocus(section: RefObject<HTMLElement | null>, layerId: string | undefined): void {
+  const request = useSession((s) => s.inspectorFocus);
+  const handled = useRef(request?.serial ?? 0);
+  useEffect(() => {
+    const root = section.current;
+    if (!request || request.serial === handled.current || !root || !layerId) return;
+    handled.current = request.serial;
+    if (request.target === 'name') {
+      const field = root.querySelector<HTMLInputElement>('input');
+      field?.focus();
+      field?.select();
+      return;
+    }
+    const help = root.querySelector<HTMLDetailsElement>('details');
+    if (!help) return;
+    help.open = true;
+    help.querySelector<HTMLElement>('summary')?.focus();
+  }, [request, layerId, section]);
+}
+
 /** The inspector: a form generated from the selected layer's spec. */
 export function Inspector() {
   const { t } = useTranslation();
@@ -89,8 +114,10 @@ export function Inspector() {
     selection.nodes.length === 1 ? s.doc.layers.find((l) => l.id === selection.nodes[0]) : undefined,
   );
   const count = selection.nodes.length + selection.edges.length;
+  const section = useRef<HTMLElement>(null);
+  useInspectorFocus(section, layer?.id);
   return (
-    <section className="inspector panel" aria-labelledby="inspector-title">
+    <section ref={section} className="inspector panel" aria-labelledby="inspector-title">
       <h2 id="inspector-title" className="panel__title">
         {t('ui.inspector.title')}
         {layer && (

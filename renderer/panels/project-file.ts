@@ -1,15 +1,19 @@
+/** A file name base for a project: its name without path characters ('project' when nothing is left). */
+export function safeBaseName(docName: string): string {
+  return docName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'project';
+}
+
 /** A safe download file name for a project: its name without path characters, plus the extension. */
 export function projectFileName(docName: string): string {
-  const base = docName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'project';
-  return `${base}.layerloom`;
+  return `${safeBaseName(docName)}.layerloom`;
 }
 
 /**
- * Saves text as a file download (the browser host's "Save"). The desktop shell
- * replaces this with a native dialog and an atomic write.
+ * Saves a blob as a file download (the browser host's "Save"; the desktop shell's
+ * window handles downloads with its own save dialog).
  */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -18,4 +22,12 @@ export function downloadText(fileName: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Saves text as a file download (the browser host's "Save"). The desktop shell
+ * replaces this with a native dialog and an atomic write.
+ */
+export function downloadText(fileName: string, text: string): void {
+  downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
 }

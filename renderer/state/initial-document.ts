@@ -22,5 +22,6 @@ export function initialDocument(): Doc {
 
 /** An empty network named `name`, keeping the dataset and training settings of `from`. */
 export function blankDocument(from: Doc, name: string): Doc {
-  return { ...from, name, layers: [], edges: [], runs: [] };
+  const { blocks: _blocks, ...rest } = from;
+  return { ...rest, name, layers: [], edges: [], runs: [] };
 }

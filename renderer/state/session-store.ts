@@ -38,6 +38,18 @@ export interface ClipMemory {
   pastes: number;
 }
 
+/** Keyboard connect mode: a wire being made from `source`'s output; `target` is the picked layer. */
+export interface Connecting {
+  source: string;
+  target: string | null;
+}
+
+/** A request for the Inspector to focus one of its parts (Rename, Show help, Enter on a node). */
+export interface InspectorFocus {
+  target: 'name' | 'help';
+  serial: number;
+}
+
 /** Session state: selection, measured node sizes, notices, and view preferences (never saved). */
 export interface SessionState {
   selection: Selection;
@@ -49,6 +61,14 @@ export interface SessionState {
   snapToGrid: boolean;
   theme: Theme;
   summaryOpen: boolean;
+  /** Keyboard connect mode, or null. */
+  connecting: Connecting | null;
+  /** The wire a dragged layer is over (it would be inserted there on drop), or null. */
+  dropEdge: string | null;
+  inspectorFocus: InspectorFocus | null;
+  setConnecting(connecting: Connecting | null): void;
+  setDropEdge(id: string | null): void;
+  focusInspector(target: InspectorFocus['target']): void;
   select(selection: Selection): void;
   setClip(clip: ClipMemory | null): void;
   toggleSnap(): void;
@@ -73,6 +93,15 @@ export function createSessionStore(theme: Theme = 'light'): StoreApi<SessionStat
     snapToGrid: false,
     theme,
     summaryOpen: false,
+    connecting: null,
+    dropEdge: null,
+    inspectorFocus: null,
+    setConnecting: (connecting) => set({ connecting }),
+    setDropEdge: (dropEdge) => {
+      if (get().dropEdge !== dropEdge) set({ dropEdge });
+    },
+    focusInspector: (target) =>
+      set({ inspectorFocus: { target, serial: (get().inspectorFocus?.serial ?? 0) + 1 } }),
     select: (selection) => set({ selection }),
     setClip: (clip) => set({ clip }),
     toggleSnap: () => set({ snapToGrid: !get().snapToGrid }),

@@ -7,7 +7,16 @@ import type { DatasetRef, Doc, EdgeRecord, LayerRecord, Position, TrainingConfig
 
 /** Why a command was refused; the document is then unchanged. */
 export interface CommandError {
-  code: ConnectReason | 'unknown-kind' | 'duplicate-id' | 'unknown-layer' | 'unknown-param' | 'bad-value';
+  code:
+    | ConnectReason
+    | 'unknown-kind'
+    | 'duplicate-id'
+    | 'unknown-layer'
+    | 'unknown-param'
+    | 'bad-value'
+    | 'block-too-small'
+    | 'already-in-block'
+    | 'unknown-block';
   values: MessageValues;
 }
 
@@ -93,7 +102,9 @@ export function setLayerParam(doc: Doc, id: string, name: string, value: ParamVa
         ? typeof value === 'string' && ps.options.includes(value)
         : ps.type === 'text'
           ? typeof value === 'string' && value.length <= ps.maxLength
-          : typeof value === 'number' && Number.isFinite(value) && (ps.type === 'float' || Number.isInteger(value));
+          : typeof value === 'number' &&
+            Number.isFinite(value) &&
+            (ps.type === 'float' || Number.isInteger(value));
   if (!fits) return err({ code: 'bad-value', values: { name, value: String(value) } });
   return updateLayer(doc, id, (l) => ({ ...l, params: { ...l.params, [name]: value } }));
 }
@@ -108,3 +119,43 @@ export const setTraining = (doc: Doc, patch: Partial<TrainingConfig>): CommandRe
 
 /** Binds the document to a dataset. */
 export const setDataset = (doc: Doc, dataset: DatasetRef): CommandResult => ok({ ...doc, dataset });
+
+/** Removes every wire into or out of a layer ("Disconnect all"). */
+export function disconnectLayer(doc: Doc, id: string): CommandResult {
+  if (!doc.layers.some((l) => l.id === id)) return err({ code: 'unknown-layer', values: { id } });
+  return removeEdges(
+    doc,
+    doc.edges.filter((e) => e.source === id || e.target === id).map((e) => e.id),
+  );
+}
+
+/**
+ * Splits a wire A→B (into port p) with an existing layer M that has no wires yet:
+ * A→M (port 0) and M→B (port p), as one change. `edgeIds` names the two new wires.
+ * Refused, with the connect rules' reason, when M cannot sit there (an Input or an
+ * Output layer, or a loop).
+ */
+export function spliceIntoEdge(
+  doc: Doc,
+  edgeId: string,
+  layerId: string,
+  edgeIds: { in: string; out: string },
+): CommandResult {
+  const edge = doc.edges.find((e) => e.id === edgeId);
+  if (!edge) return err({ code: 'unknown-layer', values: { id: edgeId } });
+  const base = removeEdges(doc, [edgeId]);
+  if (!base.ok) return base;
+  const first = connectPorts(base.value, {
+    id: edgeIds.in,
+    source: edge.source,
+    target: layerId,
+    targetPort: 0,
+  });
+  if (!first.ok) return first;
+  return connectPorts(first.value, {
+    id: edgeIds.out,
+    source: layerId,
+    target: edge.target,
+    targetPort: edge.targetPort,
+  });
+}

@@ -75,21 +75,53 @@ export const trainingConfigSchema = z.object({
   /** L2 penalty added to the gradient (SGD, Adam, RMSprop); decoupled decay for AdamW. */
   weightDecay: z.number().min(0).max(1).default(0),
   schedule: lrScheduleSchema.default({ kind: 'constant', warmupSteps: 0 }),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   /** Cap on training examples; null means all. */
   trainLimit: z.number().int().min(1).nullable(),
   validation: validationSchema.default({ kind: 'test-set' }),
 });
 
-/** Which dataset the project trains on. Imported sets carry shape and classes so analysis stays pure. */
+/**
+ * How a generated (toy) built-in set is made: its total example count (split 80/20 into
+ * training and test examples), the jitter, the class count (kinds with a fixed count
+ * ignore it) and the generator's seed. Optional: files from before toy sets have none.
+ */
+export const generatorOptionsSchema = z.object({
+  size: z.number().int().min(8).max(100_000),
+  noise: z.number().min(0).max(10),
+  classes: z.number().int().min(2).max(16),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
+});
+
+/** What an imported set's targets are; absent means classification (files from before regression sets). */
+export const DATASET_TASKS = ['classification', 'regression'] as const;
+
+/**
+ * Which dataset the project trains on. Imported sets carry shape and classes so analysis
+ * stays pure (classes is 0 for a regression set). Every field added after the first
+ * schema is optional, so older files load unchanged.
+ */
 export const datasetRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('builtin'), id: z.string().min(1) }),
+  z.object({
+    kind: z.literal('builtin'),
+    id: z.string().min(1),
+    options: generatorOptionsSchema.optional(),
+  }),
   z.object({
     kind: z.literal('imported'),
     id: z.string().min(1),
     name: z.string(),
     inputShape: z.array(z.number().int().positive()).min(1),
-    classes: z.number().int().positive(),
+    classes: z.number().int().min(0),
+    task: z.enum(DATASET_TASKS).optional(),
   }),
 ]);
 
@@ -118,6 +150,16 @@ export const runRecordSchema = z.object({
   curves: runCurvesSchema,
 });
 
+/**
+ * A named group of layers (its members name it in their `block` field), drawn as one node
+ * while collapsed. Optional in files: documents from before blocks simply have none.
+ */
+export const blockSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  collapsed: z.boolean(),
+});
+
 /** The document: everything the user made. Derived data (shapes, diagnostics) is never stored. */
 export const documentSchema = z.object({
   name: z.string(),
@@ -126,15 +168,18 @@ export const documentSchema = z.object({
   training: trainingConfigSchema,
   dataset: datasetRefSchema,
   runs: z.array(runRecordSchema).default([]),
+  blocks: z.array(blockSchema).optional(),
 });
 
 export type Position = z.infer<typeof positionSchema>;
 export type LayerRecord = z.infer<typeof layerSchema>;
 export type EdgeRecord = z.infer<typeof edgeSchema>;
+export type BlockRecord = z.infer<typeof blockSchema>;
 export type TrainingConfig = z.infer<typeof trainingConfigSchema>;
 export type LrSchedule = z.infer<typeof lrScheduleSchema>;
 export type ValidationChoice = z.infer<typeof validationSchema>;
 export type DatasetRef = z.infer<typeof datasetRefSchema>;
+export type GeneratorOptions = z.infer<typeof generatorOptionsSchema>;
 export type RunRecord = z.infer<typeof runRecordSchema>;
 export type Doc = z.infer<typeof documentSchema>;
 

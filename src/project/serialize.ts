@@ -14,10 +14,23 @@ export function serializeProject(doc: Doc, appVersion: string): string {
     edges: doc.edges,
     runs: doc.runs,
   };
+  // Written only when there are blocks, so files without them stay as before.
+  if (doc.blocks && doc.blocks.length > 0) file.blocks = doc.blocks;
   return `${JSON.stringify(sortKeys(file, true), null, 2)}\n`;
 }
 
-const ENVELOPE_ORDER = ['format', 'schemaVersion', 'savedBy', 'name', 'dataset', 'training', 'layers', 'edges', 'runs'];
+const ENVELOPE_ORDER = [
+  'format',
+  'schemaVersion',
+  'savedBy',
+  'name',
+  'dataset',
+  'training',
+  'layers',
+  'edges',
+  'runs',
+  'blocks',
+];
 
 /** Sorts object keys alphabetically (the envelope keeps its reading order) so saves diff cleanly. */
 function sortKeys(value: unknown, top = false): unknown {
