@@ -9,6 +9,7 @@ import { ExportButton } from './ExportDialog';
 import { ExportDiagramButton } from './ExportDiagramButton';
 import { ImportModelButton } from './ImportModelButton';
 import { NewFromTemplateButton } from './TemplateGallery';
+import { ToolIcon } from './ToolIcon';
 import { useProjectFile } from './use-project-file';
 import { ViewToolbar } from './ViewToolbar';
 
@@ -66,20 +67,37 @@ export function Toolbar() {
         <ImportModelButton />
         <ExportButton />
         <span className="toolbar__sep" aria-hidden="true" />
-        <button type="button" className="button" disabled={!canUndo} onClick={() => doc().undo()}>
-          {t('ui.toolbar.undo')}
-        </button>
-        <button type="button" className="button" disabled={!canRedo} onClick={() => doc().redo()}>
-          {t('ui.toolbar.redo')}
+        <button
+          type="button"
+          className="button button--icon"
+          disabled={!canUndo}
+          aria-label={t('ui.toolbar.undo')}
+          title={t('ui.toolbar.undoTitle')}
+          aria-keyshortcuts="Control+Z"
+          onClick={() => doc().undo()}
+        >
+          <ToolIcon name="undo" />
         </button>
         <button
           type="button"
-          className="button"
+          className="button button--icon"
+          disabled={!canRedo}
+          aria-label={t('ui.toolbar.redo')}
+          title={t('ui.toolbar.redoTitle')}
+          aria-keyshortcuts="Control+Y Control+Shift+Z"
+          onClick={() => doc().redo()}
+        >
+          <ToolIcon name="redo" />
+        </button>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label={t('ui.toolbar.arrange')}
           title={t('ui.toolbar.arrangeTitle')}
           aria-keyshortcuts="Control+Shift+L"
           onClick={() => void arrange()}
         >
-          {t('ui.toolbar.arrange')}
+          <ToolIcon name="arrange" />
         </button>
       </div>
       <ViewToolbar />

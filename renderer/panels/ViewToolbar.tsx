@@ -1,20 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { useFitView } from '../canvas/use-arrange';
 import { useSession, useStores } from '../state/stores';
+import { ToolIcon, type ToolIconName } from './ToolIcon';
 
 /** A toolbar button that stays pressed while its setting is on. */
 function ToggleButton({
   label,
+  title,
+  icon,
   pressed,
   onToggle,
 }: {
   label: string;
+  title: string;
+  icon: ToolIconName;
   pressed: boolean;
   onToggle: () => void;
 }) {
   return (
-    <button type="button" className="button button--toggle" aria-pressed={pressed} onClick={onToggle}>
-      {label}
+    <button
+      type="button"
+      className="button button--icon button--toggle"
+      aria-label={label}
+      title={title}
+      aria-pressed={pressed}
+      onClick={onToggle}
+    >
+      <ToolIcon name={icon} />
     </button>
   );
 }
@@ -32,21 +44,32 @@ export function ViewToolbar() {
     <div className="toolbar__actions toolbar__view" role="toolbar" aria-label={t('ui.toolbar.view')}>
       <button
         type="button"
-        className="button"
+        className="button button--icon"
+        aria-label={t('ui.toolbar.fit')}
         title={t('ui.toolbar.fitTitle')}
         aria-keyshortcuts="Control+Shift+F"
         onClick={fit}
       >
-        {t('ui.toolbar.fit')}
+        <ToolIcon name="fit" />
       </button>
-      <ToggleButton label={t('ui.toolbar.snap')} pressed={snap} onToggle={() => session().toggleSnap()} />
+      <ToggleButton
+        label={t('ui.toolbar.snap')}
+        title={t('ui.toolbar.snapTitle')}
+        icon="snap"
+        pressed={snap}
+        onToggle={() => session().toggleSnap()}
+      />
       <ToggleButton
         label={t('ui.toolbar.summary')}
+        title={t('ui.toolbar.summaryTitle')}
+        icon="summary"
         pressed={summaryOpen}
         onToggle={() => session().setSummaryOpen(!summaryOpen)}
       />
       <ToggleButton
         label={t('ui.toolbar.darkTheme')}
+        title={t('ui.toolbar.darkThemeTitle')}
+        icon="theme"
         pressed={dark}
         onToggle={() => session().setTheme(dark ? 'light' : 'dark')}
       />
