@@ -165,3 +165,44 @@ test('the first theme follows the system colour scheme', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(dark).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('copy in one project window, paste into another through the system clipboard', async ({
+  browser,
+  baseURL,
+}) => {
+  // Two windows of the app in one browser profile share the system clipboard, as two
+  // projects open side by side do.
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'en-US',
+    viewport: { width: 1440, height: 900 },
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('./');
+  await second.goto('./');
+  await second
+    .getByRole('toolbar', { name: 'Project' })
+    .getByRole('button', { name: 'New', exact: true })
+    .click();
+  await expect(nodes(second)).toHaveCount(0);
+
+  await first.bringToFront();
+  await layerNode(first, 'Conv2D conv2').click();
+  await layerNode(first, 'BatchNorm bn2').click({ modifiers: ['Shift'] });
+  await first.keyboard.press('Control+c');
+  await expect(first.getByRole('status')).toContainText('Copied 2 layers.');
+
+  await second.bringToFront();
+  await clickEmptyCanvas(second);
+  await second.keyboard.press('Control+v');
+  await expect(layerNode(second, 'Conv2D conv2')).toBeVisible();
+  await expect(layerNode(second, 'BatchNorm bn2')).toBeVisible();
+  await expect(second.getByRole('main').getByLabel('Wire from conv2 to bn2')).toHaveCount(1);
+  // The paste is one undo step in the window it landed in, and the source is untouched.
+  await second.keyboard.press('Control+z');
+  await expect(nodes(second)).toHaveCount(0);
+  await expect(layerNode(first, 'Conv2D conv2')).toBeVisible();
+  await context.close();
+});
