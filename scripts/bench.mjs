@@ -20,6 +20,7 @@ import {
   referenceCheck,
   windowThroughput,
 } from './lib/bench-results.mjs';
+import { measureEditor } from './lib/bench-editor.mjs';
 import { measureInBrowser } from './lib/bench-ui.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { serveWeb } from './web.mjs';
@@ -151,6 +152,12 @@ async function workerRuns(o, notes) {
     }));
     log('worker: training in Chromium through the UI ...');
     const results = await measureInBrowser(url, cases);
+    log('editor: a 200-layer graph, dragging a layer and panning ...');
+    const editor = await measureEditor(url).catch((e) => {
+      notes.push(`editor: not measured: ${e.message.split('\n')[0]}`);
+      return [];
+    });
+    results.editor = editor;
     for (const r of results) {
       if (r.error) notes.push(`worker ${r.name}: ${r.error}`);
       else if (r.finished?.type !== 'finished')
@@ -158,7 +165,9 @@ async function workerRuns(o, notes) {
       else if (r.pageErrors.length > 0)
         notes.push(`worker ${r.name}: page errors: ${r.pageErrors.join('; ')}`);
     }
-    return new Map(results.map((r) => [r.name, r]));
+    const byName = new Map(results.map((r) => [r.name, r]));
+    byName.editor = results.editor;
+    return byName;
   } finally {
     server.closeAllConnections();
     server.close();
@@ -207,15 +216,17 @@ async function measureCase(c, o, browser, tmp, notes) {
 }
 
 /** The longest task and the 95th-percentile frame while the worker trained. */
-const uiFigures = (browser) =>
-  [...browser.values()]
+const uiFigures = (browser) => [
+  ...[...browser.values()]
     .filter((r) => !r.error)
     .map((r) => ({
-      name: r.name,
+      name: `training: ${r.name}`,
       longestTaskMs: r.longTasksMs.length > 0 ? Math.max(...r.longTasksMs) : 0,
       p95FrameMs: percentile(r.framesMs, 95),
       frames: r.framesMs.length,
-    }));
+    })),
+  ...(browser.editor ?? []),
+];
 
 /** One full epoch of LeNet-BN (60,000 examples) against the PyTorch reference. */
 async function epochCheck(notes) {

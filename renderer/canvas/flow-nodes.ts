@@ -156,6 +156,7 @@ export function toFlowNodes(
   measured: Readonly<Record<string, NodeSize>>,
   titleOf: (kind: string) => string,
   insights: ReadonlyMap<string, NodeInsight> = new Map(),
+  previous?: ReadonlyMap<string, LayerFlowNode>,
 ): LayerFlowNode[] {
   const problems = problemsByNode(analysis.diagnostics);
   const selected = new Set(selection.nodes);
@@ -187,8 +188,65 @@ export function toFlowNodes(
       },
     };
     if (size) node.measured = size;
-    return node;
+    const before = previous?.get(layer.id);
+    // Hand React Flow the very same object when nothing it shows changed: a drag then
+    // re-renders only the moved layer, not all of them.
+    return before && sameNode(before, node) ? before : node;
   });
+}
+
+const sameProblem = (a: NodeProblem | null, b: NodeProblem | null): boolean =>
+  a === b || (!!a && !!b && a.severity === b.severity && a.message === b.message);
+
+const sameInsight = (a: NodeInsightData | null, b: NodeInsightData | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.stdPoints === b.stdPoints &&
+    a.gradPoints === b.gradPoints &&
+    a.latestStd === b.latestStd &&
+    a.latestGrad === b.latestGrad &&
+    a.health === b.health &&
+    a.message === b.message);
+
+/**
+ * A memo of the last elements made, by id: `keep(make)` calls `make` with them and
+ * remembers what it returns. One per canvas and element type; toFlowNodes and
+ * toFlowEdges reuse the unchanged ones.
+ */
+export function reuseUnchanged<T extends { id: string }>(): (
+  make: (previous: ReadonlyMap<string, T>) => T[],
+) => T[] {
+  let last: ReadonlyMap<string, T> = new Map();
+  return (make) => {
+    const made = make(last);
+    last = new Map(made.map((n) => [n.id, n]));
+    return made;
+  };
+}
+
+/** True when two nodes of one layer would show the same (data compared field by field). */
+export function sameNode(a: LayerFlowNode, b: LayerFlowNode): boolean {
+  const da = a.data;
+  const db = b.data;
+  return (
+    a.position === b.position &&
+    a.selected === b.selected &&
+    a.ariaLabel === b.ariaLabel &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    da.kind === db.kind &&
+    da.category === db.category &&
+    da.name === db.name &&
+    da.shape === db.shape &&
+    da.params === db.params &&
+    da.status === db.status &&
+    da.appearance === db.appearance &&
+    da.inputs === db.inputs &&
+    da.hasOutput === db.hasOutput &&
+    sameProblem(da.problem, db.problem) &&
+    sameInsight(da.insight, db.insight)
+  );
 }
 
 /** Maps the document's wires to React Flow edges; a wire into a failed node is marked. */
@@ -197,17 +255,32 @@ export function toFlowEdges(
   analysis: Analysis,
   selection: Selection,
   labelOf: (source: string, target: string) => string,
+  previous?: ReadonlyMap<string, Edge>,
 ): Edge[] {
   const selected = new Set(selection.edges);
   const names = new Map(doc.layers.map((l) => [l.id, l.name]));
-  return doc.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    sourceHandle: OUTPUT_HANDLE,
-    targetHandle: inputHandle(e.targetPort),
-    selected: selected.has(e.id),
-    className: analysis.status.get(e.target) === 'error' ? 'edge-into-error' : undefined,
-    ariaLabel: labelOf(names.get(e.source) ?? e.source, names.get(e.target) ?? e.target),
-  }));
+  return doc.edges.map((e) => {
+    const edge: Edge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: OUTPUT_HANDLE,
+      targetHandle: inputHandle(e.targetPort),
+      selected: selected.has(e.id),
+      className: analysis.status.get(e.target) === 'error' ? 'edge-into-error' : undefined,
+      ariaLabel: labelOf(names.get(e.source) ?? e.source, names.get(e.target) ?? e.target),
+    };
+    const before = previous?.get(e.id);
+    return before && sameEdge(before, edge) ? before : edge;
+  });
 }
+
+/** True when two edges of one wire would show the same. */
+const sameEdge = (a: Edge, b: Edge): boolean =>
+  a.source === b.source &&
+  a.target === b.target &&
+  a.sourceHandle === b.sourceHandle &&
+  a.targetHandle === b.targetHandle &&
+  a.selected === b.selected &&
+  a.className === b.className &&
+  a.ariaLabel === b.ariaLabel;

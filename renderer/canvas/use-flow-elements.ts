@@ -1,12 +1,13 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { layerKinds } from '../../src/layers/registry';
 import { useThrottled } from '../charts/use-throttled';
 import { nodeInsights } from '../state/layer-stats-view';
 import { useDocument, useSession, useTraining } from '../state/stores';
 import { collapseView, type CanvasNode } from './block-view';
 import { decorateConnect, markDropEdge } from './connect-view';
-import { toFlowEdges, toFlowNodes } from './flow-nodes';
+import { reuseUnchanged, toFlowEdges, toFlowNodes, type LayerFlowNode } from './flow-nodes';
 
 /** Least time between two updates of the nodes' sparklines while training. */
 const INSIGHT_INTERVAL_MS = 300;
@@ -29,13 +30,41 @@ export function useFlowElements(): { nodes: CanvasNode[]; edges: Edge[] } {
   const selection = useSession((s) => s.selection);
   const measured = useSession((s) => s.measured);
   const insights = useNodeInsights();
+  // Unchanged layers keep their node objects from one render to the next (see toFlowNodes).
+  const keepUnchanged = useMemo(() => reuseUnchanged<LayerFlowNode>(), []);
+  const keepEdges = useMemo(() => reuseUnchanged<Edge>(), []);
+  // One catalog lookup per kind, not per layer and render.
+  const titleOf = useMemo(() => {
+    const titles = new Map(layerKinds().map((kind) => [kind, t(`layer.${kind}.title`)]));
+    return (kind: string): string => titles.get(kind) ?? kind;
+  }, [t]);
   const nodes = useMemo(
-    () => toFlowNodes(doc, analysis, selection, measured, (kind) => t(`layer.${kind}.title`), insights),
-    [doc, analysis, selection, measured, t, insights],
+    () =>
+      keepUnchanged((previous) =>
+        toFlowNodes(
+          doc,
+          analysis,
+          selection,
+          measured,
+          titleOf,
+          insights,
+          previous,
+        ),
+      ),
+    [doc, analysis, selection, measured, titleOf, insights, keepUnchanged],
   );
   const edges = useMemo(
-    () => toFlowEdges(doc, analysis, selection, (source, target) => t('ui.edge.label', { source, target })),
-    [doc, analysis, selection, t],
+    () =>
+      keepEdges((previous) =>
+        toFlowEdges(
+          doc,
+          analysis,
+          selection,
+          (source, target) => t('ui.edge.label', { source, target }),
+          previous,
+        ),
+      ),
+    [doc, analysis, selection, t, keepEdges],
   );
   const connecting = useSession((s) => s.connecting);
   const dropEdge = useSession((s) => s.dropEdge);

@@ -199,7 +199,7 @@ export function formatTable(results) {
   }
   const parts = [formatColumns(speed), formatColumns(cost)];
   if (results.ui.length > 0) {
-    const ui = [['while training (Chromium)', 'longest task ms', 'p95 frame ms']];
+    const ui = [['main thread (Chromium)', 'longest task ms', 'p95 frame ms']];
     for (const u of results.ui) ui.push([u.name, num(u.longestTaskMs), num(u.p95FrameMs, 1)]);
     parts.push(formatColumns(ui));
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ROOT } from './paths.mjs';
 
 /** The same browser set-up as playwright.config.ts (Playwright cannot download browsers here). */
-const LAUNCH = {
+export const LAUNCH = {
   executablePath: process.env.LAYERLOOM_CHROMIUM ?? '/usr/bin/chromium',
   args: [
     '--no-sandbox',

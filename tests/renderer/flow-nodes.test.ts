@@ -5,16 +5,38 @@ import {
   OUTPUT_HANDLE,
   portOfHandle,
   problemsByNode,
+  reuseUnchanged,
   toFlowEdges,
   toFlowNodes,
 } from '../../renderer/canvas/flow-nodes';
 import { NO_SELECTION } from '../../renderer/state/session-store';
-import { lenet, lenetWithDenseOnImage } from './doc-fixtures';
+import { moveLayers, renameLayer } from '../../src/graph/commands';
+import { lenet, lenetWithDenseOnImage, must } from './doc-fixtures';
 
 const titleOf = (kind: string): string => ({ conv2d: 'Conv2D', dense: 'Dense' })[kind] ?? kind;
 const label = (s: string, t: string): string => `${s}->${t}`;
 
 describe('toFlowNodes', () => {
+  it('keeps the node objects of unchanged layers, so a drag re-renders only the moved one', () => {
+    const doc = lenet();
+    const analysis = analyze(doc);
+    const keep = reuseUnchanged();
+    const first = keep((prev) => toFlowNodes(doc, analysis, NO_SELECTION, {}, titleOf, new Map(), prev));
+    const moved = must(moveLayers(doc, new Map([['conv2', { x: 400, y: 300 }]])));
+    const second = keep((prev) => toFlowNodes(moved, analysis, NO_SELECTION, {}, titleOf, new Map(), prev));
+    const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
+    expect(changed).toEqual(['conv2']);
+    expect(second.find((n) => n.id === 'conv2')!.position).toEqual({ x: 400, y: 300 });
+    // Selecting one layer and renaming another: exactly those two get new objects.
+    const renamed = must(renameLayer(moved, 'pool1', 'first pool'));
+    const third = keep((prev) =>
+      toFlowNodes(renamed, analyze(renamed), { nodes: ['bn1'], edges: [] }, {}, titleOf, new Map(), prev),
+    );
+    expect(third.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['bn1', 'pool1']);
+    expect(third.find((n) => n.id === 'pool1')!.data.name).toBe('first pool');
+  });
+
+
   it('shows shapes, parameter counts and accessible names from the analysis', () => {
     const doc = lenet();
     const nodes = toFlowNodes(doc, analyze(doc), NO_SELECTION, {}, titleOf);
