@@ -8,6 +8,7 @@ import {
   reuseUnchanged,
   toFlowEdges,
   toFlowNodes,
+  type LayerFlowNode,
 } from '../../renderer/canvas/flow-nodes';
 import { NO_SELECTION } from '../../renderer/state/session-store';
 import { moveLayers, renameLayer } from '../../src/graph/commands';
@@ -20,7 +21,7 @@ describe('toFlowNodes', () => {
   it('keeps the node objects of unchanged layers, so a drag re-renders only the moved one', () => {
     const doc = lenet();
     const analysis = analyze(doc);
-    const keep = reuseUnchanged();
+    const keep = reuseUnchanged<LayerFlowNode>();
     const first = keep((prev) => toFlowNodes(doc, analysis, NO_SELECTION, {}, titleOf, new Map(), prev));
     const moved = must(moveLayers(doc, new Map([['conv2', { x: 400, y: 300 }]])));
     const second = keep((prev) => toFlowNodes(moved, analysis, NO_SELECTION, {}, titleOf, new Map(), prev));
@@ -35,7 +36,6 @@ describe('toFlowNodes', () => {
     expect(third.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['bn1', 'pool1']);
     expect(third.find((n) => n.id === 'pool1')!.data.name).toBe('first pool');
   });
-
 
   it('shows shapes, parameter counts and accessible names from the analysis', () => {
     const doc = lenet();
