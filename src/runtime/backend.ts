@@ -87,6 +87,7 @@ async function wasmFlavour(): Promise<string> {
  */
 export async function setupBackend(choice: BackendChoice, opts: BackendOptions = {}): Promise<BackendSetup> {
   if (choice === 'cpu') {
+    registerRuntimeKernels();
     const problem = await activate('cpu');
     if (problem) throw new BackendError(problem);
     return { backend: 'cpu', reason: 'cpu backend requested' };

@@ -1,0 +1,162 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupBackend } from '../../../src/runtime/backend';
+import { registerRuntimeKernels } from '../../../src/runtime/kernels/register';
+import { maxDiff, nodeWasmDir, seededValues } from '../../helpers/tf-backends';
+
+type Backend = 'cpu' | 'wasm';
+
+/** Switches backend only when needed (setupBackend re-registers every fast path). */
+async function use(backend: Backend): Promise<void> {
+  if (tf.getBackend() !== backend) await setupBackend(backend, { wasmPaths: nodeWasmDir() });
+}
+
+interface ConvCase {
+  batch: number;
+  size: [number, number];
+  inC: number;
+  outC: number;
+  k: number;
+  stride: number;
+  pad: 'valid' | 'same';
+}
+
+const outSize = (n: number, k: number, s: number, pad: 'valid' | 'same'): number =>
+  pad === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
+
+/** Runs one backend's Conv2DBackpropInput kernel on the case's data. */
+async function inputGrad(backend: Backend, c: ConvCase): Promise<Float32Array> {
+  await use(backend);
+  const [h, w] = c.size;
+  const oh = outSize(h, c.k, c.stride, c.pad);
+  const ow = outSize(w, c.k, c.stride, c.pad);
+  const dy = tf.tensor4d(seededValues(c.batch * oh * ow * c.outC, 31), [c.batch, oh, ow, c.outC]);
+  const filter = tf.tensor4d(seededValues(c.k * c.k * c.inC * c.outC, 17), [c.k, c.k, c.inC, c.outC]);
+  const dx = tf
+    .engine()
+    .runKernel(
+      'Conv2DBackpropInput',
+      { dy, filter },
+      { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', inputShape: [c.batch, h, w, c.inC] },
+    ) as tf.Tensor;
+  expect(dx.shape).toEqual([c.batch, h, w, c.inC]);
+  const values = (await dx.data()) as Float32Array;
+  tf.dispose([dy, filter, dx]);
+  return values;
+}
+
+const convGrid: ConvCase[] = [];
+for (const pad of ['valid', 'same'] as const)
+  for (const stride of [1, 2])
+    for (const k of [1, 3, 5])
+      for (const [inC, outC] of [
+        [1, 6],
+        [3, 5],
+        [6, 16],
+        [16, 1],
+      ] as const)
+        convGrid.push({ batch: 7, size: [11, 9], inC, outC, k, stride, pad });
+// Even sizes where 'same' pads unevenly, and LeNet's second convolution.
+convGrid.push({ batch: 5, size: [12, 10], inC: 3, outC: 2, k: 3, stride: 2, pad: 'same' });
+convGrid.push({ batch: 2, size: [8, 8], inC: 2, outC: 3, k: 5, stride: 2, pad: 'same' });
+convGrid.push({ batch: 7, size: [12, 12], inC: 6, outC: 16, k: 5, stride: 1, pad: 'valid' });
+
+describe('Conv2DBackpropInput on wasm (built on XNNPACK convolution)', () => {
+  beforeAll(async () => {
+    await setupBackend('wasm', { wasmPaths: nodeWasmDir() });
+  });
+
+  it.each(convGrid.map((c) => [JSON.stringify(c), c] as const))('matches cpu for %s', async (_name, c) => {
+    const expected = await inputGrad('cpu', c);
+    const actual = await inputGrad('wasm', c);
+    const { diff, scale } = maxDiff(actual, expected);
+    expect(scale).toBeGreaterThan(0);
+    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
+  });
+});
+
+interface MatCase {
+  a: number[];
+  b: number[];
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
+/** Runs one backend's BatchMatMul kernel on the case's data. */
+async function matMul(backend: Backend, c: MatCase): Promise<Float32Array> {
+  await use(backend);
+  const size = (s: number[]) => s.reduce((x, y) => x * y, 1);
+  const a = tf.tensor(seededValues(size(c.a), 3), c.a);
+  const b = tf.tensor(seededValues(size(c.b), 4), c.b);
+  const out = tf
+    .engine()
+    .runKernel('BatchMatMul', { a, b }, { transposeA: c.transposeA, transposeB: c.transposeB }) as tf.Tensor;
+  const values = (await out.data()) as Float32Array;
+  tf.dispose([a, b, out]);
+  return values;
+}
+
+const matGrid: MatCase[] = [
+  // A dense layer's backward products: dy·Wᵀ and xᵀ·dy (batch 7 and 256).
+  { a: [1, 7, 10], b: [1, 84, 10], transposeA: false, transposeB: true },
+  { a: [1, 7, 120], b: [1, 7, 84], transposeA: true, transposeB: false },
+  { a: [1, 256, 16], b: [1, 256, 5], transposeA: true, transposeB: false },
+  { a: [3, 5, 6], b: [3, 5, 1], transposeA: true, transposeB: false },
+  { a: [3, 6, 5], b: [1, 3, 5], transposeA: false, transposeB: true },
+  { a: [2, 5, 3], b: [2, 6, 5], transposeA: true, transposeB: true },
+  { a: [2, 7, 3], b: [2, 3, 6], transposeA: false, transposeB: false },
+];
+
+describe('BatchMatMul with transposed operands on wasm', () => {
+  beforeAll(async () => {
+    await setupBackend('wasm', { wasmPaths: nodeWasmDir() });
+  });
+
+  it.each(matGrid.map((c) => [JSON.stringify(c), c] as const))('matches cpu for %s', async (_name, c) => {
+    const expected = await matMul('cpu', c);
+    const actual = await matMul('wasm', c);
+    const { diff, scale } = maxDiff(actual, expected);
+    expect(scale).toBeGreaterThan(0);
+    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
+  });
+
+  it('can be switched off and on again (tfjs kernels restored, same results)', async () => {
+    const c = matGrid[1]!;
+    const ours = await matMul('wasm', c);
+    expect(registerRuntimeKernels(['matMulTranspose', 'convInputGrad'])).toEqual([
+      '-convInputGrad',
+      '-matMulTranspose',
+    ]);
+    const theirs = await matMul('wasm', c);
+    const conv = await inputGrad('wasm', convGrid[10]!);
+    expect(registerRuntimeKernels()).toEqual(['+convInputGrad', '+matMulTranspose']);
+    const { diff, scale } = maxDiff(ours, theirs);
+    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
+    const back = maxDiff(await inputGrad('wasm', convGrid[10]!), conv);
+    expect(back.diff).toBeLessThanOrEqual(1e-4 * back.scale);
+  });
+});
+
+describe('Identity on wasm (shares the data)', () => {
+  it('gives an equal tensor that outlives the original, and frees the data with the last reference', async () => {
+    await use('wasm');
+    const before = tf.engine().backend.numDataIds();
+    const x = tf.tensor2d(seededValues(12, 6), [3, 4]);
+    const copy = tf.clone(x);
+    expect(copy.dataId).toBe(x.dataId);
+    expect(tf.engine().backend.numDataIds()).toBe(before + 1);
+    x.dispose();
+    expect(Array.from(await copy.data())).toEqual(Array.from(seededValues(12, 6)));
+    copy.dispose();
+    expect(tf.engine().backend.numDataIds()).toBe(before);
+  });
+
+  it('still copies string tensors through tfjs’s own kernel', async () => {
+    await use('wasm');
+    const s = tf.tensor1d(['a', 'b']);
+    const copy = tf.clone(s);
+    s.dispose();
+    expect(await copy.data()).toEqual(['a', 'b']);
+    copy.dispose();
+  });
+});
