@@ -21,6 +21,7 @@ export const ISOLATION_HEADERS = {
 /** Files the app fetches at run time, served at `to/<name>` in dev and copied there by builds. */
 const RUNTIME_FILES = [
   { from: 'assets/datasets/fashion-mnist', to: 'datasets/fashion-mnist', pattern: /\.gz$/ },
+  { from: 'assets/datasets/mnist', to: 'datasets/mnist', pattern: /\.gz$/ },
   { from: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', to: 'wasm', pattern: /\.wasm$/ },
 ] as const;
 

@@ -3,6 +3,10 @@ import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { Canvas } from './canvas/Canvas';
 import { useMenuCommands } from './host/use-menu-commands';
+import { LessonProvider } from './lessons/lesson-context';
+import { LessonPanel } from './lessons/LessonPanel';
+import './lessons/lessons.css';
+import { useLessonLayout } from './lessons/use-lesson-layout';
 import { FileProblemAlert, StatusRegion } from './panels/Notices';
 import { ImportProblemAlert } from './panels/ImportModelButton';
 import { Inspector } from './panels/Inspector';
@@ -22,18 +26,23 @@ function Shell() {
   useClipboardEvents();
   useTheme();
   useMenuCommands();
+  const lesson = useLessonLayout();
+  const edit = lesson.shows('inspector') || lesson.shows('problems');
   return (
-    <div className="app">
+    <div className={`app ${lesson.className}`.trim()}>
       <Toolbar />
       <FileProblemAlert />
       <ImportProblemAlert />
-      <div className="workspace">
-        <Palette />
+      <div className="workspace" style={lesson.style}>
+        {lesson.active && <LessonPanel />}
+        {lesson.shows('palette') && <Palette />}
         <Canvas />
-        <div className="side side--edit">
-          <Inspector />
-          <ProblemsPanel />
-        </div>
+        {edit && (
+          <div className="side side--edit">
+            {lesson.shows('inspector') && <Inspector />}
+            {lesson.shows('problems') && <ProblemsPanel />}
+          </div>
+        )}
         <div className="side side--train">
           <TrainingPanel />
         </div>
@@ -49,9 +58,11 @@ export function App({ stores, i18n }: { stores: AppStores; i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <StoresProvider stores={stores}>
-        <ReactFlowProvider>
-          <Shell />
-        </ReactFlowProvider>
+        <LessonProvider>
+          <ReactFlowProvider>
+            <Shell />
+          </ReactFlowProvider>
+        </LessonProvider>
       </StoresProvider>
     </I18nextProvider>
   );

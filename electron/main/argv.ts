@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** File name endings the shell opens as projects. */
-export const PROJECT_EXTENSIONS = ['.layerloom', '.json'] as const;
+export const PROJECT_EXTENSIONS = ['.layerloom', '.json', '.layerloom-bundle'] as const;
 
 /**
  * The project files named on a command line (a double-click on a .layerloom file, or a

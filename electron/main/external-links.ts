@@ -13,6 +13,10 @@ export function isAllowedExternalUrl(url: string): boolean {
     return false;
   }
   return (
-    u.protocol === 'https:' && u.port === '' && u.username === '' && u.password === '' && EXTERNAL_HOSTS.includes(u.hostname)
+    u.protocol === 'https:' &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === '' &&
+    EXTERNAL_HOSTS.includes(u.hostname)
   );
 }

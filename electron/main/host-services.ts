@@ -1,13 +1,23 @@
 import { app, dialog, type BrowserWindow } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
-import { MAX_PROJECT_TEXT_LENGTH } from '../../src/ipc/channels';
+import { open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  MAX_BUNDLE_BYTES,
+  MAX_PROJECT_TEXT_LENGTH,
+  MAX_WEIGHTS_BYTES,
+  MAX_WEIGHTS_JSON_LENGTH,
+} from '../../src/ipc/channels';
+import { BUNDLE_MAGIC } from '../../src/project/bundle';
+import { sidecarNames, weightsSidecarJson } from '../../src/project/weights-sidecar';
+import { BUNDLE_EXTENSION } from '../../src/project/workshop-bundle';
 import { writeFileAtomic } from './atomic-write';
-import type { HostServices } from './ipc-handlers';
+import type { HostServices, OpenedContent, WeightsToSave } from './ipc-handlers';
 
 const PROJECT_FILTERS = [
-  { name: 'Layerloom project', extensions: ['layerloom', 'json'] },
+  { name: 'Layerloom project', extensions: ['layerloom', 'json', BUNDLE_EXTENSION] },
   { name: 'All files', extensions: ['*'] },
 ];
+const BUNDLE_FILTERS = [{ name: 'Layerloom workshop bundle', extensions: [BUNDLE_EXTENSION] }];
 
 /** What the shell adds to the dialogs and files: backup, session and close handshake. */
 export type ShellServices = Pick<
@@ -21,6 +31,58 @@ export async function readProjectText(file: string): Promise<string> {
   if ((await stat(file)).size > MAX_PROJECT_TEXT_LENGTH)
     throw new Error('The file is too large to be a project.');
   return readFile(file, 'utf8');
+}
+
+async function startsWithBundleMagic(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(BUNDLE_MAGIC.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.toString('latin1') === BUNDLE_MAGIC;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The bytes of a file, or null when it does not exist; refuses files over `limit` bytes. */
+async function readOptionalBytes(file: string, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    if ((await stat(file)).size > limit) throw new Error(`${path.basename(file)} is too large.`);
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Reads a chosen file: a workshop bundle (told by its first bytes) as bytes, else a
+ * project's text with its weights sidecar when both sidecar files lie beside it. Only the
+ * conventional sidecar names are read; paths inside files are never followed.
+ */
+export async function readOpenedFile(file: string): Promise<OpenedContent> {
+  if (await startsWithBundleMagic(file)) {
+    const bundle = await readOptionalBytes(file, MAX_BUNDLE_BYTES);
+    if (bundle === null) throw new Error('The file disappeared while it was read.');
+    return { bundle };
+  }
+  const text = await readProjectText(file);
+  const names = sidecarNames(path.basename(file));
+  const dir = path.dirname(file);
+  const json = await readOptionalBytes(path.join(dir, names.json), MAX_WEIGHTS_JSON_LENGTH);
+  const bin = json && (await readOptionalBytes(path.join(dir, names.bin), MAX_WEIGHTS_BYTES));
+  return { text, weights: json && bin ? { json: Buffer.from(json).toString('utf8'), bin } : null };
+}
+
+/** Writes the weights sidecar of `projectFile`: the .bin first, then the .json that names it. */
+export async function writeWeightsSidecarFiles(projectFile: string, weights: WeightsToSave): Promise<void> {
+  const names = sidecarNames(path.basename(projectFile));
+  const dir = path.dirname(projectFile);
+  await writeFileAtomic(path.join(dir, names.bin), weights.bin);
+  await writeFileAtomic(
+    path.join(dir, names.json),
+    weightsSidecarJson(weights.planHash, weights.specs, names.bin),
+  );
 }
 
 /** Dialogs and file access for the IPC handlers, parented to `window`. */
@@ -41,8 +103,14 @@ export function electronHostServices(window: BrowserWindow, shell: ShellServices
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    readText: readProjectText,
+    async chooseBundlePath(suggested) {
+      const result = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: BUNDLE_FILTERS });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    readOpened: readOpenedFile,
     writeText: (file, text) => writeFileAtomic(file, text),
+    writeWeights: writeWeightsSidecarFiles,
+    writeBytes: (file, bytes) => writeFileAtomic(file, bytes),
     appInfo: () => ({ version: app.getVersion(), platform: process.platform }),
   };
 }

@@ -10,12 +10,26 @@ import type { BackupFiles } from './backup-files';
 import type { CheckpointFiles } from './checkpoint-files';
 import { isSameOrigin } from './window-options';
 
+/** What opening a file gives the renderer (the `project:open` response without its path). */
+export type OpenedContent =
+  | { text: string; weights: { json: string; bin: Uint8Array<ArrayBuffer> } | null }
+  | { bundle: Uint8Array<ArrayBuffer> };
+
+/** The trained weights a `project:save` request carries. */
+export type WeightsToSave = NonNullable<RequestOf<'project:save'>['weights']>;
+
 /** The platform services the channel handlers need (dialogs, files), injected for tests. */
 export interface HostServices {
   chooseOpenPath(): Promise<string | null>;
   chooseSavePath(suggested: string | null): Promise<string | null>;
-  readText(file: string): Promise<string>;
+  /** Asks where to save a workshop bundle; null when cancelled. */
+  chooseBundlePath(suggested: string): Promise<string | null>;
+  /** Reads a chosen file: a project's text with its weights sidecar (null when none), or a bundle's bytes. */
+  readOpened(file: string): Promise<OpenedContent>;
   writeText(file: string, text: string): Promise<void>;
+  /** Writes a project's weights sidecar beside it (each file atomically). */
+  writeWeights(projectFile: string, weights: WeightsToSave): Promise<void>;
+  writeBytes(file: string, bytes: Uint8Array): Promise<void>;
   appInfo(): { version: string; platform: string };
   /** The crash-recovery backup (a file in the app's data folder). */
   backup: Pick<BackupFiles, 'write' | 'read' | 'clear'>;
@@ -49,17 +63,24 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
     'project:open': async () => {
       const file = await services.chooseOpenPath();
       if (file === null) return null;
-      const text = await services.readText(file);
+      const content = await services.readOpened(file);
       granted.add(file);
       services.fileUsed?.(file);
-      return { path: file, text };
+      return { path: file, ...content };
     },
-    'project:save': async ({ path, text }) => {
+    'project:save': async ({ path, text, weights }) => {
       const target = path !== null && granted.has(path) ? path : await services.chooseSavePath(path);
       if (target === null) return null;
       await services.writeText(target, text);
+      if (weights) await services.writeWeights(target, weights);
       granted.add(target);
       services.fileUsed?.(target);
+      return { path: target };
+    },
+    'bundle:save': async ({ name, bytes }) => {
+      const target = await services.chooseBundlePath(name);
+      if (target === null) return null;
+      await services.writeBytes(target, bytes);
       return { path: target };
     },
     'app:info': async () => services.appInfo(),

@@ -65,6 +65,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): Item[
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('save-as') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+      { label: 'Export workshop bundle…', click: send('export-bundle') },
       ...(mac ? [] : [{ type: 'separator' } as Item, { role: 'quit' } as Item]),
     ],
   };

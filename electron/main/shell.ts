@@ -8,7 +8,7 @@ import { backupFiles, SESSION_MARKER } from './backup-files';
 import { checkpointFiles } from './checkpoint-files';
 import { createCloseGuard } from './close-guard';
 import { isAllowedExternalUrl } from './external-links';
-import { electronHostServices, readProjectText } from './host-services';
+import { electronHostServices, readOpenedFile } from './host-services';
 import { createChannelHandlers, isTrustedSender, registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
 import { mainWindowOptions } from './window-options';
@@ -57,10 +57,10 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
   const queued: string[] = [];
   const openFile = async (file: string) => {
     try {
-      const text = await readProjectText(file);
+      const content = await readOpenedFile(file);
       granted.add(file);
       fileUsed(file);
-      send('project:opened', { path: file, text });
+      send('project:opened', { path: file, ...content });
     } catch (error) {
       saveState({ ...state, recent: state.recent.filter((f) => f !== file) });
       applyMenu();

@@ -26,6 +26,7 @@ export function GradientChart({ names, version }: GradientChartProps) {
       // One series per layer: a new set of layers needs a new chart.
       key={ids.join(' ')}
       title={title}
+      chartId="gradient-norms"
       xLabel={t('ui.insight.step')}
       series={labels.map((label, i) => ({ label, stroke: seriesColor(i), width: 1.25 }))}
       yScale="log"

@@ -1,5 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LessonChart } from '../../src/lessons/schema';
+import { useLesson } from '../lessons/lesson-context';
+import { downloadBlob } from '../panels/project-file';
+import { chartCsv, chartFileName, chartPng } from './chart-export';
 import type { DataRow } from './layer-chart-data';
 import { LineChart, type LineChartProps } from './LineChart';
 import { useThrottled } from './use-throttled';
@@ -22,14 +26,6 @@ export interface InsightTableSpec {
   rows(): DataRow[];
   /** The table's caption for `count` rows (it names the chart). */
   caption(count: number): string;
-}
-
-/** Props of a chart with its "Show data" toggle. */
-export interface InsightChartProps extends Omit<LineChartProps, 'label'> {
-  title: string;
-  /** A line under the title (e.g. what the bands mean). */
-  note?: string;
-  table: InsightTableSpec;
 }
 
 function InsightTable({ spec, version }: { spec: InsightTableSpec; version: number }) {
@@ -65,24 +61,118 @@ function InsightTable({ spec, version }: { spec: InsightTableSpec; version: numb
   );
 }
 
-/** A live chart of per-layer figures with a "Show data" toggle for an accessible table of the same numbers. */
-export function InsightChart({ title, note, table, ...chart }: InsightChartProps) {
+/** Props of a chart panel: a drawing with its export buttons and "Show data" table. */
+export interface ChartPanelProps {
+  title: string;
+  /** A line under the drawing (e.g. what the bands mean). */
+  note?: string;
+  table: InsightTableSpec;
+  /** Changes whenever the data grew (an open table re-reads then, throttled). */
+  version: number;
+  /** Extra controls shown with the buttons (e.g. a log-scale switch). */
+  controls?: ReactNode;
+  /** The drawing (a LineChart or a canvas). */
+  children: ReactNode;
+  /** Which chart this is, so a lesson step can point at it. */
+  chartId?: LessonChart;
+}
+
+/** Opaque colours of an exported image, from the theme (a canvas cannot resolve CSS variables). */
+function exportColours(el: Element): { background: string; text: string } {
+  const css = getComputedStyle(el);
+  return {
+    background: css.getPropertyValue('--surface').trim() || '#ffffff',
+    text: css.getPropertyValue('--text').trim() || '#1b1f27',
+  };
+}
+
+/**
+ * A chart with its buttons: PNG of the drawing, CSV of its data (the rows the table shows),
+ * and a "Show data" toggle for an accessible table of the same numbers.
+ */
+export function ChartPanel({ title, note, table, version, controls, children, chartId }: ChartPanelProps) {
   const { t } = useTranslation();
   const [showData, setShowData] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  const highlighted = useLesson((s) => chartId !== undefined && s.highlight?.chart === chartId);
+  useEffect(() => {
+    if (highlighted) root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [highlighted]);
+  const savePng = async (): Promise<void> => {
+    const el = root.current;
+    if (!el) return;
+    const { background, text } = exportColours(el);
+    const blob = await chartPng(el, title, background, text);
+    if (blob) downloadBlob(chartFileName(title, 'png'), blob);
+  };
+  const saveCsv = (): void => {
+    const csv = chartCsv(table.keyHeader, table.columns, table.rows());
+    downloadBlob(chartFileName(title, 'csv'), new Blob([csv], { type: 'text/csv' }));
+  };
   return (
-    <section className="insight__chart" aria-label={title}>
-      <LineChart label={title} {...chart} />
+    <section
+      ref={root}
+      className={`insight__chart${highlighted ? ' lesson-highlight' : ''}`}
+      aria-label={title}
+      data-chart={chartId}
+    >
+      {children}
       {note && <p className="insight__note">{note}</p>}
-      <button
-        type="button"
-        className="button button--toggle insight__toggle"
-        aria-pressed={showData}
-        aria-label={t('ui.insight.showData', { title })}
-        onClick={() => setShowData((v) => !v)}
-      >
-        {t('ui.chart.showData')}
-      </button>
-      {showData && <InsightTable spec={table} version={chart.version} />}
+      <div className="insight__buttons">
+        <button
+          type="button"
+          className="button button--toggle insight__toggle"
+          aria-pressed={showData}
+          aria-label={t('ui.insight.showData', { title })}
+          onClick={() => setShowData((v) => !v)}
+        >
+          {t('ui.chart.showData')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('ui.chart.savePngLabel', { title })}
+          onClick={() => void savePng()}
+        >
+          {t('ui.chart.savePng')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('ui.chart.saveCsvLabel', { title })}
+          onClick={saveCsv}
+        >
+          {t('ui.chart.saveCsv')}
+        </button>
+        {controls}
+      </div>
+      {showData && <InsightTable spec={table} version={version} />}
     </section>
+  );
+}
+
+/** Props of a line chart with its buttons and "Show data" table. */
+export interface InsightChartProps extends Omit<LineChartProps, 'label'> {
+  title: string;
+  /** A line under the title (e.g. what the bands mean). */
+  note?: string;
+  table: InsightTableSpec;
+  controls?: ReactNode;
+  chartId?: LessonChart;
+}
+
+/** A live line chart with PNG and CSV export and a "Show data" toggle for the same numbers. */
+export function InsightChart({ title, note, table, controls, chartId, ...chart }: InsightChartProps) {
+  return (
+    <ChartPanel
+      title={title}
+      note={note}
+      table={table}
+      version={chart.version}
+      controls={controls}
+      chartId={chartId}
+    >
+      <LineChart label={title} {...chart} />
+    </ChartPanel>
   );
 }

@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERCENTILE_RANKS } from '../../src/training/stats';
 import type { LayerStatsState } from '../state/layer-stats-reducer';
 import { useStores } from '../state/stores';
+import { HeatmapChart } from './HeatmapChart';
 import { InsightChart, INSIGHT_TABLE_ROWS } from './InsightChart';
 import {
   BAND_ORDER,
   batchNormData,
   batchNormRows,
+  batchNormTimeData,
+  batchNormTimeRows,
   DISTRIBUTION_BANDS,
   distributionData,
   distributionRows,
@@ -62,6 +66,7 @@ function DistributionChart({ nodeId, name, version }: LayerChartsProps) {
   return (
     <InsightChart
       title={title}
+      chartId="activation-distribution"
       note={t('ui.insight.distNote')}
       xLabel={t('ui.insight.step')}
       series={BAND_ORDER.map((i, k) => ({
@@ -97,6 +102,7 @@ function WeightChart({ nodeId, name, version }: LayerChartsProps) {
   return (
     <InsightChart
       title={title}
+      chartId="weights"
       xLabel={t('ui.insight.step')}
       series={labels.map((label, i) => ({ label, stroke: [COLORS.weight, COLORS.grad, COLORS.ratio][i]! }))}
       yScale="log"
@@ -128,6 +134,7 @@ function BatchNormChart({ nodeId, name, version, what }: LayerChartsProps & { wh
   return (
     <InsightChart
       title={title}
+      chartId={what === 'mean' ? 'bn-mean' : 'bn-variance'}
       xLabel={t('ui.insight.channel')}
       series={[
         { label: labels[0]!, stroke: COLORS.batch, points: true },
@@ -147,14 +154,75 @@ function BatchNormChart({ nodeId, name, version, what }: LayerChartsProps & { wh
   );
 }
 
+/** Batch vs running mean and variance of one channel of a batch-norm layer over the steps. */
+function BatchNormTimeChart({ nodeId, name, version }: LayerChartsProps) {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const [channel, setChannel] = useState(0);
+  const history = () => layers(stores).batchNorm[nodeId] ?? [];
+  const channels = history().at(-1)?.batchMean.length ?? 0;
+  if (channels === 0) return null;
+  const ch = Math.min(channel, channels - 1);
+  const title = t('ui.insight.bnTimeTitle', { name, channel: ch });
+  const labels = [
+    t('ui.insight.batchMean'),
+    t('ui.insight.runningMean'),
+    t('ui.insight.batchVar'),
+    t('ui.insight.runningVar'),
+  ];
+  const colors = [COLORS.batch, COLORS.running, COLORS.weight, COLORS.ratio];
+  return (
+    <InsightChart
+      // Another channel is another set of series: a new chart.
+      key={ch}
+      title={title}
+      chartId="bn-over-time"
+      xLabel={t('ui.insight.step')}
+      series={labels.map((label, i) => ({ label, stroke: colors[i]! }))}
+      yScale="auto"
+      height={130}
+      version={version}
+      getData={() => batchNormTimeData(history(), ch)}
+      controls={
+        <label className="insight__switch">
+          <span>{t('ui.insight.channel')}</span>
+          <select value={ch} onChange={(e) => setChannel(Number(e.target.value))}>
+            {Array.from({ length: channels }, (_, i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+      table={{
+        keyHeader: t('ui.insight.step'),
+        columns: labels,
+        rows: () => batchNormTimeRows(history(), ch, INSIGHT_TABLE_ROWS),
+        caption: (count) => t('ui.insight.caption', { title, count }),
+      }}
+    />
+  );
+}
+
+/** The activation histograms of one layer over the steps, as a heat map. */
+function LayerHeatmap({ nodeId, name, version }: LayerChartsProps) {
+  const stores = useStores();
+  const columns = () => layers(stores).series[nodeId]?.histograms ?? [];
+  if (columns().length === 0) return null;
+  return <HeatmapChart name={name} version={version} columns={columns} />;
+}
+
 /** Every chart about one layer: its activation distribution, its weights, and for batch norm its statistics. */
 export function LayerCharts(p: LayerChartsProps) {
   return (
     <>
       <DistributionChart {...p} />
+      <LayerHeatmap {...p} />
       <WeightChart {...p} />
       <BatchNormChart {...p} what="mean" />
       <BatchNormChart {...p} what="var" />
+      <BatchNormTimeChart {...p} />
     </>
   );
 }

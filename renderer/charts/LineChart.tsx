@@ -18,7 +18,8 @@ export interface LineChartProps extends ChartSpec {
 
 /**
  * A uPlot line chart that appends data by redrawing at most once per animation frame.
- * It is rebuilt when the theme changes, to pick up the theme's axis colours.
+ * It is rebuilt when the theme changes, to pick up the theme's axis colours, and when its
+ * y scale changes.
  */
 export function LineChart(p: LineChartProps) {
   const theme = useSession((s) => s.theme);
@@ -44,7 +45,8 @@ export function LineChart(p: LineChartProps) {
       u.destroy();
       plot.current = null;
     };
-  }, [theme]);
+    // A new y scale (the log-scale switch) needs new options: rebuild.
+  }, [theme, p.yScale]);
   const pending = useRef<number | null>(null);
   useEffect(() => {
     if (pending.current !== null) return;

@@ -8,6 +8,10 @@ export interface ChartSeries {
   points?: boolean;
   /** Line width in CSS pixels (1.5 by default; 0 draws no line, e.g. for band edges). */
   width?: number;
+  /** Draw points on the line as well (for short series, such as a few epochs). */
+  markers?: boolean;
+  /** Dash pattern of the line in CSS pixels (a second measure of the same run, say). */
+  dash?: number[];
 }
 
 /** How the y axis is scaled: from 0 (losses), fitted to the data, or log10 (norms). */
@@ -84,7 +88,8 @@ export function chartOptions(p: ChartSpec, width: number, axis: ReturnType<typeo
         stroke: s.stroke,
         width: s.points ? 0 : (s.width ?? 1.5),
         spanGaps: true,
-        points: { show: s.points ?? false, size: 7, fill: s.stroke, stroke: s.stroke },
+        ...(s.dash && { dash: s.dash }),
+        points: { show: s.points ?? s.markers ?? false, size: 7, fill: s.stroke, stroke: s.stroke },
       })),
     ],
   };

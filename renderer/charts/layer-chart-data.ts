@@ -98,3 +98,26 @@ export function batchNormRows(b: BatchNormSnapshot, what: 'mean' | 'var'): DataR
   const [, batch, running] = batchNormData(b, what) as [unknown, Float64Array, Float64Array];
   return Array.from(batch, (v, i) => ({ key: i, values: [v, running[i]!] }));
 }
+
+/** One channel of a batch-norm layer over its snapshots: [steps, batch mean, running mean, batch var, running var]. */
+export function batchNormTimeData(history: readonly BatchNormSnapshot[], channel: number): uPlot.AlignedData {
+  const pick = (f: (b: BatchNormSnapshot) => Float32Array) =>
+    Float64Array.from(history, (b) => f(b)[channel] ?? NaN);
+  return [
+    Float64Array.from(history, (b) => b.step),
+    pick((b) => b.batchMean),
+    pick((b) => b.runningMean),
+    pick((b) => b.batchVar),
+    pick((b) => b.runningVar),
+  ];
+}
+
+/** Rows of the per-channel history table (the newest `limit` snapshots). */
+export function batchNormTimeRows(
+  history: readonly BatchNormSnapshot[],
+  channel: number,
+  limit: number,
+): DataRow[] {
+  const data = batchNormTimeData(history.slice(-limit), channel) as Float64Array[];
+  return Array.from(data[0]!, (step, i) => ({ key: step, values: data.slice(1).map((col) => col[i]!) }));
+}

@@ -33,6 +33,7 @@ export function useMenuCommands(): void {
       save: project.save,
       'save-as': project.saveAs,
       export: () => stores.exchange.getState().setExportOpen(true),
+      'export-bundle': project.exportBundle,
       undo: () => (inText() ? document.execCommand('undo') : doc().undo()),
       redo: () => (inText() ? document.execCommand('redo') : doc().redo()),
       'toggle-theme': () => {
@@ -46,7 +47,7 @@ export function useMenuCommands(): void {
         void api.appInfo().then((info) => stores.session.getState().notify('ui.notice.about', info)),
     };
     const offMenu = api.onMenuCommand(({ command }) => run[command]());
-    const offOpened = api.onProjectOpened(({ path, text }) => project.open(path, text, path));
+    const offOpened = api.onProjectOpened(project.openOpened);
     return () => {
       offMenu();
       offOpened();

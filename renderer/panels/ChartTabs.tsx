@@ -1,21 +1,46 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../charts/insight.css';
+import '../charts/runs.css';
 import { MetricsCharts } from '../charts/MetricsCharts';
+import { CHART_TABS as TABS, type ChartTab as Tab } from '../state/runs-view-store';
+import { useRunsView, useStores } from '../state/stores';
+import { EvaluationPanel } from './EvaluationPanel';
 import { LayerInsights } from './LayerInsights';
+import { RunsPanel } from './RunsPanel';
 
-const TABS = ['metrics', 'layers'] as const;
-type Tab = (typeof TABS)[number];
-const LABEL_KEYS: Record<Tab, string> = { metrics: 'ui.insight.metricsTab', layers: 'ui.insight.layersTab' };
+const LABEL_KEYS: Record<Tab, string> = {
+  metrics: 'ui.insight.metricsTab',
+  layers: 'ui.insight.layersTab',
+  runs: 'ui.runs.tab',
+  evaluation: 'ui.evaluation.tab',
+};
+
+/** The open tab's content. */
+function TabContent({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'metrics':
+      return <MetricsCharts />;
+    case 'layers':
+      return <LayerInsights />;
+    case 'runs':
+      return <RunsPanel />;
+    case 'evaluation':
+      return <EvaluationPanel />;
+  }
+}
 
 /**
- * The training charts as two tabs: run metrics (loss, accuracy) and per-layer insight.
+ * The training charts as tabs: run metrics (loss, accuracy), per-layer insight, the run
+ * history with its overlay, and the evaluation of the last run.
  * Only the open tab is mounted, so the hidden one draws nothing. Arrow keys, Home and
  * End move between the tabs (the WAI-ARIA tabs pattern).
  */
 export function ChartTabs() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('metrics');
+  // The open tab lives in the runs view store, so an experiment can open Runs when it ends.
+  const tab = useRunsView((s) => s.tab);
+  const setTab = useStores().runs.getState().setTab;
   const refs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -35,7 +60,7 @@ export function ChartTabs() {
     refs.current[next]?.focus();
   };
   return (
-    <div className="chart-tabs">
+    <div className="chart-tabs" data-tab={tab}>
       <div
         className="chart-tabs__list"
         role="tablist"
@@ -62,7 +87,7 @@ export function ChartTabs() {
         ))}
       </div>
       <div role="tabpanel" id={`chart-panel-${tab}`} aria-labelledby={`chart-tab-${tab}`}>
-        {tab === 'metrics' ? <MetricsCharts /> : <LayerInsights />}
+        <TabContent tab={tab} />
       </div>
     </div>
   );

@@ -33,7 +33,9 @@ export function RecoveryDialog() {
         discard();
       }}
     >
-      <h2 id="recovery-title" className="recovery__title">{t('ui.autosave.restoreTitle')}</h2>
+      <h2 id="recovery-title" className="recovery__title">
+        {t('ui.autosave.restoreTitle')}
+      </h2>
       <p id="recovery-body">{t('ui.autosave.restoreBody')}</p>
       <div className="recovery__actions">
         <button type="button" className="button button--primary" autoFocus onClick={restore}>

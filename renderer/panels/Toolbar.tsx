@@ -2,6 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ok } from '../../src/util/result';
 import { useArrange } from '../canvas/use-arrange';
+import { LessonsButton } from '../lessons/LessonGallery';
 import { blankDocument } from '../state/initial-document';
 import { useDocument, useStores } from '../state/stores';
 import { DirtyMarker } from './DirtyMarker';
@@ -25,8 +26,11 @@ export function Toolbar() {
   const onFile = (e: ChangeEvent<HTMLInputElement>): void => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) void file.text().then((text) => project.open(file.name, text));
+    if (file) void file.arrayBuffer().then((b) => project.openBytes(file.name, new Uint8Array(b)));
   };
+  const upload = (): void => fileInput.current?.click();
+  // The desktop dialog (reads the weights sidecar), a browser's file picker, else an upload.
+  const openFile = (): void => void (project.openWithDialog() || project.openWithPicker(upload) || upload());
   const doc = () => stores.document.getState();
   const arrange = useArrange();
   // "New" is an undoable edit rather than a load, so unsaved work is one Undo away.
@@ -48,13 +52,14 @@ export function Toolbar() {
           {t('ui.toolbar.new')}
         </button>
         <NewFromTemplateButton />
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+        <LessonsButton />
+        <button type="button" className="button" onClick={openFile}>
           {t('ui.toolbar.open')}
         </button>
         <input
           ref={fileInput}
           type="file"
-          accept=".layerloom,.json,application/json"
+          accept=".layerloom,.json,.layerloom-bundle,application/json"
           className="visually-hidden"
           tabIndex={-1}
           aria-label={t('ui.toolbar.fileInput')}
@@ -66,6 +71,14 @@ export function Toolbar() {
         <ExportDiagramButton />
         <ImportModelButton />
         <ExportButton />
+        <button
+          type="button"
+          className="button"
+          title={t('ui.toolbar.exportBundleTitle')}
+          onClick={project.exportBundle}
+        >
+          {t('ui.toolbar.exportBundle')}
+        </button>
         <span className="toolbar__sep" aria-hidden="true" />
         <button
           type="button"

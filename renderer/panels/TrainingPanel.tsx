@@ -1,15 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { datasetInfo, datasetTask } from '../../src/graph/datasets';
 import type { DatasetRef } from '../../src/graph/document';
+import { DecisionBoundary } from '../charts/DecisionBoundary';
 import { useDocument } from '../state/stores';
 import { ChartTabs } from './ChartTabs';
+import { DatasetPanel } from './DatasetPanel';
+import { ExperimentMenu } from './ExperimentMenu';
 import { ResumeOffer } from './ResumeOffer';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
 
-/** The catalog key or the name of a dataset, for display. */
-const datasetLabel = (ref: DatasetRef, t: (key: string) => string): string =>
-  ref.kind === 'builtin' ? t(`dataset.${ref.id}`) : ref.name;
+/** Whether a dataset gets the decision-boundary view: a 2D classification set. */
+const hasBoundaryView = (ref: DatasetRef): boolean => {
+  const info = datasetInfo(ref);
+  return datasetTask(ref) === 'classification' && info?.inputShape.length === 1 && info.inputShape[0] === 2;
+};
 
 /** The training region: dataset, settings, a stored run to resume, controls, progress and live charts. */
 export function TrainingPanel() {
@@ -20,14 +26,13 @@ export function TrainingPanel() {
       <h2 id="training-title" className="panel__title">
         {t('ui.training.title')}
       </h2>
-      <p className="training__dataset">
-        <span className="training__dataset-label">{t('ui.training.dataset')}</span>{' '}
-        <strong>{datasetLabel(dataset, t)}</strong>
-      </p>
+      <DatasetPanel />
       <TrainingSettings />
       <ResumeOffer />
       <TrainingControls />
+      <ExperimentMenu />
       <TrainingProgress />
+      {hasBoundaryView(dataset) && <DecisionBoundary />}
       <ChartTabs />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useTraining } from '../state/stores';
+import { pickText } from './backend-view';
 import { formatDuration, progressOf, statusKey } from './training-view';
 
 /** The progress bar, the backend in use and the run's status or failure. */
@@ -35,7 +36,13 @@ export function TrainingProgress() {
       {run.backend && (
         <p className="training-progress__backend">
           {t('ui.training.backend', { backend: run.backend })}
-          {run.reason && <span className="training-progress__reason">{` · ${run.reason}`}</span>}
+          {run.pick ? (
+            <span className="training-progress__reason" title={run.reason ?? undefined}>
+              {` (${pickText(run.pick, t, (n) => Math.round(n).toLocaleString(i18n.language))})`}
+            </span>
+          ) : (
+            run.reason && <span className="training-progress__reason">{` · ${run.reason}`}</span>
+          )}
         </p>
       )}
       {run.failure && (

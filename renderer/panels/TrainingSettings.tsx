@@ -1,13 +1,15 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setTraining } from '../../src/graph/commands';
-import type { TrainingConfig } from '../../src/graph/document';
+import { BACKEND_CHOICES, type TrainingConfig } from '../../src/graph/document';
+import type { BackendChoice } from '../../src/training/protocol';
 import { isLive } from '../state/training-reducer';
 import { useDocument, useStores, useTraining } from '../state/stores';
 import { CommitField } from './CommitField';
 import { formatValue, parseNumber, parseOptionalCount } from './field-parsing';
 import { useTrainingActions } from './use-training-actions';
 
-/** Epochs, batch size, learning rate and the cap on training examples; saved in the document. */
+/** Epochs, batch size, learning rate, the cap on training examples and the backend; saved in the document. */
 export function TrainingSettings() {
   const { t } = useTranslation();
   const stores = useStores();
@@ -66,6 +68,39 @@ export function TrainingSettings() {
         min={1}
         step={1}
       />
+      <BackendSelect
+        value={training.backend ?? 'auto'}
+        disabled={live}
+        onChange={(backend) => set({ backend })}
+      />
+    </div>
+  );
+}
+
+/** The backend a run trains on; 'auto' is stored as no choice at all (older files read the same). */
+function BackendSelect(p: {
+  value: BackendChoice;
+  disabled: boolean;
+  onChange: (backend: Exclude<BackendChoice, 'auto'> | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const choose = (v: string): void => {
+    const choice = BACKEND_CHOICES.find((c) => c === v);
+    if (choice) p.onChange(choice === 'auto' ? undefined : choice);
+  };
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('ui.training.backendChoice')}</label>
+      <div className="field__control">
+        <select id={id} value={p.value} disabled={p.disabled} onChange={(e) => choose(e.target.value)}>
+          {BACKEND_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {t(`ui.training.backendOptions.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFitView } from '../canvas/use-arrange';
 import { useSession, useStores } from '../state/stores';
+import { LanguageSelect } from './LanguageSelect';
 import { ToolIcon, type ToolIconName } from './ToolIcon';
 
 /** A toolbar button that stays pressed while its setting is on. */
@@ -31,7 +32,7 @@ function ToggleButton({
   );
 }
 
-/** The view actions: fit to view, snap to grid, the model summary and the colour theme. */
+/** The view actions: fit to view, snap to grid, the model summary, the colour theme and the language. */
 export function ViewToolbar() {
   const { t } = useTranslation();
   const stores = useStores();
@@ -73,6 +74,7 @@ export function ViewToolbar() {
         pressed={dark}
         onToggle={() => session().setTheme(dark ? 'light' : 'dark')}
       />
+      <LanguageSelect />
     </div>
   );
 }

@@ -1,7 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Doc } from '../../src/graph/document';
 import type { BackupHost } from '../host/backup-host';
-import { createAutosaveScheduler, type AutosaveScheduler, type AutosaveTiming, type Clock } from './autosave-scheduler';
+import type { FileHandleLike } from '../host/browser-files';
+import {
+  createAutosaveScheduler,
+  type AutosaveScheduler,
+  type AutosaveTiming,
+  type Clock,
+} from './autosave-scheduler';
 import type { DocumentState } from './document-store';
 
 /** The document as last saved (or opened), and the file it lives in. */
@@ -11,6 +17,9 @@ export interface SavedState {
   filePath: string | null;
   /** Records that `doc` is now what the file holds. */
   markSaved(doc: Doc, filePath?: string | null): void;
+  /** In a browser with the File System Access API: the file Save writes in place (null: ask). */
+  fileHandle: FileHandleLike | null;
+  setFileHandle(handle: FileHandleLike | null): void;
 }
 
 /** Creates the saved-state store; the first document counts as saved (nothing to lose yet). */
@@ -18,7 +27,10 @@ export function createSavedStore(initial: Doc): StoreApi<SavedState> {
   return createStore<SavedState>()((set, get) => ({
     savedDoc: initial,
     filePath: null,
-    markSaved: (doc, filePath) => set({ savedDoc: doc, filePath: filePath === undefined ? get().filePath : filePath }),
+    markSaved: (doc, filePath) =>
+      set({ savedDoc: doc, filePath: filePath === undefined ? get().filePath : filePath }),
+    fileHandle: null,
+    setFileHandle: (fileHandle) => set({ fileHandle }),
   }));
 }
 
@@ -44,8 +56,10 @@ export function startAutosave(deps: AutosaveDeps): { scheduler: AutosaveSchedule
   const { document, saved, host } = deps;
   const save = async (): Promise<void> => {
     const { doc } = document.getState();
-    if (isDirty(doc, saved.getState())) await host.write(deps.serialize(doc));
-    else await host.clear();
+    if (!isDirty(doc, saved.getState())) return host.clear();
+    await host.write(deps.serialize(doc));
+    // Saved for real while the backup was being written: its clear may have gone first.
+    if (!isDirty(document.getState().doc, saved.getState())) await host.clear();
   };
   const scheduler = createAutosaveScheduler(save, deps.clock, deps.timing, deps.onError);
   const offDoc = document.subscribe((s, prev) => {

@@ -1,20 +1,28 @@
 import type { Doc } from '../../src/graph/document';
 import { createSavedStore } from './autosave-session';
+import { createDatasetStore } from './dataset-store';
 import { createDocumentStore } from './document-store';
 import { createExchangeStore } from './exchange-store';
+import { startRunRecorder } from './run-recorder';
+import { createRunsViewStore } from './runs-view-store';
 import { createSessionStore, type Theme } from './session-store';
 import type { AppStores } from './stores';
 import type { TrainerPort } from './trainer-port';
 import { createTrainingStore } from './training-store';
 
-/** Creates the app's stores around a first document and a trainer, in an initial theme. */
+/** Creates the app's stores around a first document and a trainer, in an initial theme, and starts the run recorder. */
 export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): AppStores {
-  return {
+  const stores: AppStores = {
     document: createDocumentStore(doc),
     session: createSessionStore(theme),
     training: createTrainingStore(),
     saved: createSavedStore(doc),
     exchange: createExchangeStore(),
+    datasets: createDatasetStore(),
+    runs: createRunsViewStore(),
     trainer,
   };
+  // Lives as long as the stores: every run started from the app goes into the run history.
+  startRunRecorder({ ...stores, now: () => Date.now() });
+  return stores;
 }

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '../../src/analysis/analyze';
 import type { CommandError, CommandResult } from '../../src/graph/commands';
-import type { Doc } from '../../src/graph/document';
+import type { Doc, RunRecord } from '../../src/graph/document';
+import { withRuns } from '../../src/graph/runs';
 import { emptyHistory, record, redo, undo, type History } from '../../src/history/history';
 import { analysisFor } from './analysis-memo';
 
@@ -27,6 +28,12 @@ export interface DocumentState {
   redo(): boolean;
   /** Replaces the document (open, template) and clears the history. */
   load(doc: Doc): void;
+  /**
+   * Changes the run history. Runs are a record of what happened, not part of the design:
+   * this is never an undo step, and undo/redo keep the current runs (undoing an edit
+   * made before a run does not take the run away, and redo does not bring back a deleted one).
+   */
+  updateRuns(f: (runs: readonly RunRecord[]) => readonly RunRecord[]): void;
 }
 
 /** Creates a document store holding `initial`. */
@@ -67,7 +74,7 @@ export function createDocumentStore(initial: Doc): StoreApi<DocumentState> {
         const s = get();
         const step = undo(s.history, s.doc);
         if (!step) return false;
-        set(withDoc(step.doc, step.history));
+        set(withDoc(withRuns(step.doc, s.doc.runs), step.history));
         return true;
       },
       redo() {
@@ -75,7 +82,7 @@ export function createDocumentStore(initial: Doc): StoreApi<DocumentState> {
         const s = get();
         const step = redo(s.history, s.doc);
         if (!step) return false;
-        set(withDoc(step.doc, step.history));
+        set(withDoc(withRuns(step.doc, s.doc.runs), step.history));
         return true;
       },
       load(doc) {
@@ -86,6 +93,14 @@ export function createDocumentStore(initial: Doc): StoreApi<DocumentState> {
           gestureStart: null,
           loadCount: get().loadCount + 1,
         });
+      },
+      updateRuns(f) {
+        const s = get();
+        const runs = f(s.doc.runs);
+        if (runs === s.doc.runs) return;
+        const doc = withRuns(s.doc, runs);
+        // A gesture in progress keeps its start, but with the new runs, so closing it records no run change.
+        set({ doc, ...(s.gestureStart && { gestureStart: withRuns(s.gestureStart, runs) }) });
       },
     };
   });

@@ -24,7 +24,20 @@ export interface LayerSeries {
   updateRatio: Ring;
   /** Whether the layer has trainable weights (weight figures are not all NaN). */
   hasWeights: boolean;
+  /** The newest activation histograms, oldest first (at most HISTOGRAM_HISTORY; appended in place). */
+  histograms: HistogramColumn[];
 }
+
+/** One snapshot's activation histogram: equal-width bins over [min, max] of the sampled outputs. */
+export interface HistogramColumn {
+  step: number;
+  min: number;
+  max: number;
+  counts: Uint32Array;
+}
+
+/** Histograms kept per layer for the heat map (its columns). */
+export const HISTOGRAM_HISTORY = 400;
 
 /** A batch-norm layer's per-channel figures at one snapshot (arrays owned by the store). */
 export interface BatchNormSnapshot {
@@ -67,8 +80,8 @@ export interface LayerStatsState {
 
 /** Snapshots kept per layer: about 8 minutes at 4 a second, every epoch end of long runs. */
 export const LAYER_CAPACITY = 2000;
-/** Batch-norm snapshots kept per node (the latest is charted; the rest is a short history). */
-export const BN_HISTORY = 32;
+/** Batch-norm snapshots kept per node (the latest is charted per channel; the history per step). */
+export const BN_HISTORY = 400;
 /** Findings kept in the list. */
 export const FINDINGS_CAPACITY = 200;
 
@@ -103,6 +116,7 @@ function newSeries(nodeId: string, capacity: number): LayerSeries {
     weightNorm: ring(),
     updateRatio: ring(),
     hasWeights: false,
+    histograms: [],
   };
 }
 
@@ -122,6 +136,10 @@ function pushLayer(s: LayerSeries, step: number, l: LayerStats): void {
   pushRing(s.weightNorm, orNaN(l.weightNorm));
   pushRing(s.updateRatio, orNaN(l.updateRatio));
   if (l.weightNorm !== null) s.hasWeights = true;
+  if (a.count > 0) {
+    s.histograms.push({ step, min: a.min, max: a.max, counts: a.histogram });
+    if (s.histograms.length > HISTOGRAM_HISTORY) s.histograms.shift();
+  }
 }
 
 /**

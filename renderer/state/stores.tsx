@@ -2,8 +2,10 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SavedState } from './autosave-session';
+import type { DatasetStoreState } from './dataset-store';
 import type { DocumentState } from './document-store';
 import type { ExchangeState } from './exchange-store';
+import type { RunsViewState } from './runs-view-store';
 import type { SessionState } from './session-store';
 import type { TrainerPort } from './trainer-port';
 import type { TrainingStoreState } from './training-store';
@@ -17,6 +19,10 @@ export interface AppStores {
   saved: StoreApi<SavedState>;
   /** Model exchange: the Export dialog, imported weights, the last run's plan. */
   exchange: StoreApi<ExchangeState>;
+  /** Imported datasets prepared for training, by content hash. */
+  datasets: StoreApi<DatasetStoreState>;
+  /** Session state of the Runs and Evaluation tabs: open tab, picked runs, experiment progress. */
+  runs: StoreApi<RunsViewState>;
   trainer: TrainerPort;
 }
 
@@ -47,6 +53,13 @@ export const useSession = <T,>(selector: (s: SessionState) => T): T =>
 export const useTraining = <T,>(selector: (s: TrainingStoreState) => T): T =>
   useStore(useStores().training, selector);
 
+/** Selects from the runs view store. */
+export const useRunsView = <T,>(selector: (s: RunsViewState) => T): T => useStore(useStores().runs, selector);
+
 /** Selects from the exchange store. */
 export const useExchange = <T,>(selector: (s: ExchangeState) => T): T =>
   useStore(useStores().exchange, selector);
+
+/** Selects from the store of imported datasets. */
+export const useDatasets = <T,>(selector: (s: DatasetStoreState) => T): T =>
+  useStore(useStores().datasets, selector);

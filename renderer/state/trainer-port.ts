@@ -1,7 +1,16 @@
 import type { ModelPlan } from '../../src/compiler/plan';
 import type { WeightSet } from '../../src/compiler/tfjs-weights';
 import type { DatasetRef, TrainingConfig } from '../../src/graph/document';
-import type { BackendChoice, Checkpoint, FromTrainer, RunLimits } from '../../src/training/protocol';
+import type {
+  BackendChoice,
+  Checkpoint,
+  FromTrainer,
+  LabelledPart,
+  RunLimits,
+  StartOptions,
+  ViewAnswer,
+  ViewQuery,
+} from '../../src/training/protocol';
 
 /** What a run is started with. */
 export interface StartRun {
@@ -14,6 +23,10 @@ export interface StartRun {
   initialWeights?: WeightSet;
   /** Continue a run from its checkpoint (a stored epoch-end checkpoint) instead of fresh weights. */
   resume?: Checkpoint;
+  /** Statistics, checkpoint and decision-boundary settings (absent: the trainer's defaults). */
+  options?: StartOptions;
+  /** The examples of an imported dataset (the worker cannot load those itself). */
+  data?: { train: LabelledPart; test: LabelledPart; validation?: LabelledPart };
 }
 
 /**
@@ -31,6 +44,8 @@ export interface TrainerPort {
   setLearningRate(lr: number): void;
   /** The current (or last) run's weights from the worker; weights null when no run has built a model. */
   getWeights(): Promise<{ runId: string | null; weights: WeightSet | null }>;
+  /** Asks about an ended run (Evaluation tab); answered, or 'view-failed' saying why not. */
+  view(query: ViewQuery): Promise<ViewAnswer>;
   subscribe(listener: (msg: FromTrainer) => void): () => void;
   dispose(): void;
 }

@@ -1,4 +1,5 @@
 import type { TrainingConfig } from '../../src/graph/document';
+import type { BackendPick } from '../../src/training/backend-pick';
 import type { EvalResult, FinishReason, FromTrainer } from '../../src/training/protocol';
 import {
   appendFinding,
@@ -43,6 +44,8 @@ export interface TrainingState {
   batchSize: number;
   backend: string | null;
   reason: string | null;
+  /** How the backend was picked ('auto' timed them; absent or null: not told). */
+  pick?: BackendPick | null;
   epochs: number;
   batchesPerEpoch: number;
   epoch: number;
@@ -79,6 +82,7 @@ export function initialTrainingState(capacity = BATCH_CAPACITY): TrainingState {
     batchSize: 0,
     backend: null,
     reason: null,
+    pick: null,
     epochs: 0,
     batchesPerEpoch: 0,
     epoch: 0,
@@ -147,6 +151,7 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
         phase: s.phase === 'paused' ? 'paused' : 'running',
         backend: msg.backend,
         reason: msg.reason,
+        pick: msg.pick ?? null,
         epochs: msg.epochs,
         batchesPerEpoch: msg.batchesPerEpoch,
         // A resumed run counts on from its checkpoint (the progress bar starts part-full).
@@ -173,6 +178,13 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
       return s; // checkpoints are not shown
     case 'weights':
       return s; // answers to get-weights go to whoever asked (training-client.ts)
+    case 'boundary':
+      return s; // drawn straight from the message by the decision-boundary view
+    case 'evaluation':
+    case 'feature-maps':
+    case 'image-prediction':
+    case 'view-failed':
+      return s; // answers to view requests go to whoever asked (training-client.ts)
   }
 }
 

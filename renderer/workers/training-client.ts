@@ -8,7 +8,10 @@ import {
   type FromTrainer,
   type RunLimits,
   type ToTrainer,
+  type ViewAnswer,
+  type ViewQuery,
 } from '../../src/training/protocol';
+import { isViewAnswer } from '../../src/training/views-protocol';
 
 /** What a run is started with. */
 export interface StartArgs {
@@ -45,6 +48,11 @@ export interface TrainingClient {
   setLearningRate(lr: number): void;
   /** The current (or last) run's weights, copied out of the worker; no weights when there is no worker or run. */
   getWeights(): Promise<RunWeights>;
+  /**
+   * Asks about an ended run (evaluation, feature maps, a prediction for an image); the
+   * answer, or 'view-failed' with why (no worker yet, the worker crashed, no such run).
+   */
+  view(query: ViewQuery): Promise<ViewAnswer>;
   /** Receives every message of the current run (and 'ready'); returns the unsubscribe function. */
   subscribe(listener: (msg: FromTrainer) => void): () => void;
   /** Terminates the worker; the client is unusable afterwards. */
@@ -102,9 +110,21 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
   /** Unanswered 'get-weights' requests by request id. */
   const pending = new Map<string, (r: RunWeights) => void>();
   let requests = 0;
+  /** Unanswered view requests by request id. */
+  const views = new Map<string, (answer: ViewAnswer) => void>();
+  const viewFailed = (q: { runId: string }, requestId: string, message: string): ViewAnswer => ({
+    type: 'view-failed',
+    requestId,
+    runId: q.runId,
+    code: 'view/no-run',
+    message,
+  });
   const settleAll = (): void => {
     for (const resolve of pending.values()) resolve({ runId: null, weights: null });
     pending.clear();
+    for (const [requestId, resolve] of views)
+      resolve(viewFailed({ runId: '' }, requestId, 'The training worker stopped'));
+    views.clear();
   };
 
   const emit = (msg: FromTrainer): void => {
@@ -124,6 +144,11 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
     if (msg.type === 'weights') {
       pending.get(msg.requestId)?.({ runId: msg.runId, weights: msg.weights });
       pending.delete(msg.requestId);
+      return;
+    }
+    if (isViewAnswer(msg)) {
+      views.get(msg.requestId)?.(msg);
+      views.delete(msg.requestId);
       return;
     }
     if (msg.type !== 'ready' && msg.runId !== current?.runId) return;
@@ -170,7 +195,9 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
       current = { runId, active: true };
       // The protocol types the plan loosely (the runtime checks it); a ModelPlan is one.
       const plan = args.plan as unknown as StartMsg['plan'];
-      const msg: StartMsg = { type: 'start', runId, ...args, plan, backend: args.backend ?? 'auto' };
+      // The backend: the caller's, else the one chosen in the training settings, else 'auto'.
+      const backend = args.backend ?? args.config.backend ?? 'auto';
+      const msg: StartMsg = { type: 'start', runId, ...args, plan, backend };
       w.postMessage(msg);
       return runId;
     },
@@ -188,6 +215,15 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
       return new Promise<RunWeights>((resolve) => {
         pending.set(requestId, resolve);
         w.postMessage({ type: 'get-weights', requestId } satisfies ToTrainer);
+      });
+    },
+    view(query) {
+      const requestId = `v${++requests}`;
+      if (!worker) return Promise.resolve(viewFailed(query, requestId, 'No run has trained in this session'));
+      const w = worker;
+      return new Promise<ViewAnswer>((resolve) => {
+        views.set(requestId, resolve);
+        w.postMessage({ ...query, requestId } as ToTrainer);
       });
     },
     subscribe(listener) {

@@ -27,12 +27,31 @@ function baseUrlOf(name: string): string {
   return new URL('./', scope.location.href).href;
 }
 
+/** A wasm thread count from the worker's name ({"wasmThreads": n}, for benchmarks), else 'auto'. */
+function wasmThreadsOf(name: string): number | 'auto' {
+  try {
+    const { wasmThreads } = JSON.parse(name) as { wasmThreads?: unknown };
+    if (typeof wasmThreads === 'number' && Number.isInteger(wasmThreads) && wasmThreads >= 0)
+      return wasmThreads;
+  } catch {
+    // No usable name: decide automatically.
+  }
+  return 'auto';
+}
+
+/**
+ * Loads the GPU backends for the 'auto' probe (their own chunks, fetched only then). Each
+ * registers its factory on import; one that fails to load is simply not offered.
+ */
+const loadGpuBackends = () =>
+  Promise.allSettled([import('@tensorflow/tfjs-backend-webgpu'), import('@tensorflow/tfjs-backend-webgl')]);
+
 const baseUrl = baseUrlOf(scope.name);
 const trainer = new Trainer(
   (msg) => scope.postMessage(msg, transferablesOf(msg)),
   createFetchDataSource(baseUrl),
   {
-    backend: { wasmPaths: `${baseUrl}wasm/` },
+    backend: { wasmPaths: `${baseUrl}wasm/`, wasmThreads: wasmThreadsOf(scope.name), loadGpuBackends },
   },
 );
 scope.addEventListener('message', (e) => void trainer.handle(e.data));

@@ -2,18 +2,21 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { datasetFromIdx, type ImageDataset } from '../data/dataset';
+import { isToyRef, loadToyForTraining } from '../data/toy-builtin';
+import { IDX_DATASETS } from '../graph/datasets';
 import type { DatasetRef } from '../graph/document';
 import type { DataSource } from '../runtime/trainer';
 
-const FASHION_DIR = new URL('../../assets/datasets/fashion-mnist/', import.meta.url);
+const DATASETS_DIR = new URL('../../assets/datasets/', import.meta.url);
 
-/** Reads one split of Fashion-MNIST from the .gz files in assets. */
-export function readFashionMnist(split: 'train' | 't10k'): ImageDataset {
+/** Reads one split of a built-in image set (Fashion-MNIST by default) from the .gz files in assets. */
+export function readFashionMnist(split: 'train' | 't10k', id = 'fashion-mnist'): ImageDataset {
+  const dir = new URL(`${id}/`, DATASETS_DIR);
   const images = `${split}-images-idx3-ubyte.gz`;
   const labels = `${split}-labels-idx1-ubyte.gz`;
   const r = datasetFromIdx(
-    readFileSync(new URL(images, FASHION_DIR)),
-    readFileSync(new URL(labels, FASHION_DIR)),
+    readFileSync(new URL(images, dir)),
+    readFileSync(new URL(labels, dir)),
     { images, labels },
     10,
   );
@@ -22,16 +25,21 @@ export function readFashionMnist(split: 'train' | 't10k'): ImageDataset {
 }
 
 /**
- * A data source over the assets' Fashion-MNIST, for the CLI and Node tests. The files
- * are read and decoded once per source and shared by its runs.
+ * A data source over the assets' image sets (Fashion-MNIST, MNIST digits), for the CLI
+ * and Node tests. The files are read and decoded once per source and shared by its runs.
  */
 export function fashionMnistSource(): DataSource {
-  let cached: { train: ImageDataset; test: ImageDataset } | null = null;
+  const cached = new Map<string, { train: ImageDataset; test: ImageDataset }>();
   return {
     async load(ref: DatasetRef) {
-      if (ref.kind !== 'builtin' || ref.id !== 'fashion-mnist') throw new Error(`unknown dataset ${ref.id}`);
-      cached ??= { train: readFashionMnist('train'), test: readFashionMnist('t10k') };
-      return cached;
+      if (ref.kind !== 'builtin' || !IDX_DATASETS.includes(ref.id))
+        throw new Error(`unknown dataset ${ref.id}`);
+      let sets = cached.get(ref.id);
+      if (!sets) {
+        sets = { train: readFashionMnist('train', ref.id), test: readFashionMnist('t10k', ref.id) };
+        cached.set(ref.id, sets);
+      }
+      return sets;
     },
   };
 }
@@ -43,4 +51,18 @@ export function fashionMnistSource(): DataSource {
 export function nodeWasmDir(): string {
   const require = createRequire(import.meta.url);
   return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep;
+}
+
+/** A data source over the generated toy sets (no files: the reference's seed makes them). */
+export function toySource(): DataSource {
+  return {
+    load(ref: DatasetRef) {
+      if (!isToyRef(ref)) return Promise.reject(new Error(`'${ref.id}' is not a generated toy set`));
+      try {
+        return Promise.resolve(loadToyForTraining(ref));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyze';
 import { isToyRef } from '../data/toy-builtin';
+import { IDX_DATASETS } from '../graph/datasets';
 import { compilePlan, type ModelPlan } from '../compiler/plan';
 import { packWeightSet } from '../compiler/tfjs-weights';
 import type { Doc, TrainingConfig } from '../graph/document';
@@ -80,10 +81,10 @@ function planOf(file: string, doc: Doc): ModelPlan {
 /** The data source of the project's dataset (the CLI knows the built-in ones only). */
 function dataOf(file: string, doc: Doc): DataSource {
   const ref = doc.dataset;
-  if (ref.kind === 'builtin' && ref.id === 'fashion-mnist') return fashionMnistSource();
+  if (ref.kind === 'builtin' && IDX_DATASETS.includes(ref.id)) return fashionMnistSource();
   if (isToyRef(ref)) return toySource();
   throw new UserError(
-    `${file}: $.dataset: the command line can train on the built-in 'fashion-mnist' and toy sets only, not '${ref.id}'`,
+    `${file}: $.dataset: the command line can train on the built-in sets only (${IDX_DATASETS.join(', ')} and the toy sets), not '${ref.id}'`,
   );
 }
 

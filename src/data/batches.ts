@@ -1,7 +1,10 @@
 import { createRng, shuffledIndices } from '../util/random';
-import { exampleSize, type ImageDataset } from './dataset';
+import { exampleSize, isImageSet, type LabelledSet } from './dataset';
 
-/** A batch in reused buffers: `x` scaled to [0, 1], `y` one-hot. Only the first `size` rows are valid. */
+/**
+ * A batch in reused buffers: `x` (image bytes scaled to [0, 1], float rows as they are),
+ * `y` one-hot. Only the first `size` rows are valid.
+ */
 export interface Batch {
   size: number;
   x: Float32Array;
@@ -19,7 +22,7 @@ export class Batcher {
   private readonly tail: Batch | null;
 
   constructor(
-    private readonly ds: ImageDataset,
+    private readonly ds: LabelledSet,
     readonly batchSize: number,
   ) {
     this.order = new Uint32Array(ds.count);
@@ -47,11 +50,16 @@ export class Batcher {
     const n = exampleSize(this.ds);
     const classes = this.ds.classes;
     out.y.fill(0);
+    const ds = this.ds;
     for (let r = 0; r < size; r++) {
       const idx = this.order[start + r]!;
-      const src = this.ds.pixels.subarray(idx * n, idx * n + n);
       const base = r * n;
-      for (let k = 0; k < n; k++) out.x[base + k] = src[k]! / 255;
+      if (isImageSet(ds)) {
+        const src = ds.pixels.subarray(idx * n, idx * n + n);
+        for (let k = 0; k < n; k++) out.x[base + k] = src[k]! / 255;
+      } else {
+        out.x.set(ds.features.subarray(idx * n, idx * n + n), base);
+      }
       const label = this.ds.labels[idx]!;
       out.labels[r] = label;
       out.y[r * classes + label] = 1;

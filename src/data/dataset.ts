@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../util/result';
 import { readIdx, type DataError } from './idx';
+import type { ClassificationVectors } from './vectors';
 
 /**
  * An image classification dataset held once in memory as bytes: pixels are
@@ -30,21 +31,39 @@ export function datasetFromIdx(
     return err({ file: names.images, message: `expected N×H×W images, got ${img.value.dims.join('x')}` });
   }
   if (lab.value.dims.length !== 1 || lab.value.dims[0] !== img.value.dims[0]) {
-    return err({ file: names.labels, message: `expected ${img.value.dims[0]} labels, got ${lab.value.dims.join('x')}` });
+    return err({
+      file: names.labels,
+      message: `expected ${img.value.dims[0]} labels, got ${lab.value.dims.join('x')}`,
+    });
   }
   const bad = lab.value.data.findIndex((l) => l >= classes);
   if (bad >= 0) {
-    return err({ file: names.labels, message: `label ${lab.value.data[bad]} at index ${bad} is not below ${classes}` });
+    return err({
+      file: names.labels,
+      message: `label ${lab.value.data[bad]} at index ${bad} is not below ${classes}`,
+    });
   }
   const [n, h, w] = img.value.dims as [number, number, number];
   return ok({ count: n, inputShape: [h, w, 1], classes, pixels: img.value.data, labels: lab.value.data });
 }
 
+/**
+ * Any labelled set a trainer can batch: images held as bytes (scaled to [0, 1] per batch)
+ * or rows of floats used as they are (toy sets, CSV tables).
+ */
+export type LabelledSet = ImageDataset | ClassificationVectors;
+
+/** Whether a labelled set holds image bytes (rather than float rows). */
+export const isImageSet = (ds: LabelledSet): ds is ImageDataset => 'pixels' in ds;
+
 /** The first `n` examples (a view, no copy). */
-export function takeFirst(ds: ImageDataset, n: number): ImageDataset {
+export function takeFirst<T extends LabelledSet>(ds: T, n: number): T {
   const count = Math.min(n, ds.count);
   const size = exampleSize(ds);
-  return { ...ds, count, pixels: ds.pixels.subarray(0, count * size), labels: ds.labels.subarray(0, count) };
+  const labels = ds.labels.subarray(0, count);
+  if (isImageSet(ds)) return { ...ds, count, pixels: ds.pixels.subarray(0, count * size), labels };
+  const vectors = ds as ClassificationVectors;
+  return { ...vectors, count, features: vectors.features.subarray(0, count * size), labels } as T;
 }
 
 /** Values per example. */

@@ -51,6 +51,9 @@ export const validationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('split'), fraction: z.number().gt(0).max(0.9) }),
 ]);
 
+/** Backends a run may train on; 'auto' lets the trainer time them and pick the fastest. */
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
 /**
  * The training configuration saved with the project. Fields added after the first
  * templates have defaults that keep their meaning: plain SGD, constant rate, test set.
@@ -83,6 +86,8 @@ export const trainingConfigSchema = z.object({
   /** Cap on training examples; null means all. */
   trainLimit: z.number().int().min(1).nullable(),
   validation: validationSchema.default({ kind: 'test-set' }),
+  /** The backend the user chose in the training settings; absent means 'auto'. */
+  backend: z.enum(BACKEND_CHOICES).optional(),
 });
 
 /**
@@ -99,6 +104,21 @@ export const generatorOptionsSchema = z.object({
     .int()
     .min(0)
     .max(2 ** 32 - 1),
+});
+
+/**
+ * Where an imported set came from: its format, the files (with their path where the host
+ * knows one, as the desktop app does) and the content hash of the files and import settings,
+ * which keys the stored copy of the prepared data.
+ */
+export const importSourceSchema = z.object({
+  format: z.enum(['csv', 'image-folder', 'idx']),
+  hash: z.string().min(1).max(128),
+  files: z
+    .array(
+      z.object({ name: z.string(), path: z.string().max(4096).optional(), bytes: z.number().int().min(0) }),
+    )
+    .max(100_000),
 });
 
 /** What an imported set's targets are; absent means classification (files from before regression sets). */
@@ -122,18 +142,58 @@ export const datasetRefSchema = z.discriminatedUnion('kind', [
     inputShape: z.array(z.number().int().positive()).min(1),
     classes: z.number().int().min(0),
     task: z.enum(DATASET_TASKS).optional(),
+    source: importSourceSchema.optional(),
   }),
 ]);
 
-/** Epoch-level curves of a run (at most 1,000 points). */
+/** Most points of a run's epoch-level curves. */
+export const RUN_EPOCH_POINTS = 1000;
+/** Most points of a run's (downsampled) per-batch curves. */
+export const RUN_BATCH_POINTS = 500;
+
+const epochCurve = z.array(z.number().nullable()).max(RUN_EPOCH_POINTS);
+
+/**
+ * Epoch-level curves of a run (at most 1,000 points). `testLoss` and
+ * `testAccuracyTrainingMode` (batch-statistics evaluation) came later: optional.
+ */
 export const runCurvesSchema = z.object({
-  epoch: z.array(z.number()).max(1000),
-  loss: z.array(z.number().nullable()).max(1000),
-  accuracy: z.array(z.number().nullable()).max(1000),
-  testAccuracy: z.array(z.number().nullable()).max(1000),
+  epoch: z.array(z.number()).max(RUN_EPOCH_POINTS),
+  loss: epochCurve,
+  accuracy: epochCurve,
+  testAccuracy: epochCurve,
+  testLoss: epochCurve.optional(),
+  testAccuracyTrainingMode: epochCurve.optional(),
 });
 
-/** One finished (or stopped) training run, kept as data in the project. */
+/** Per-batch loss and accuracy of a run, downsampled (bucket means) to at most 500 points. */
+export const runBatchCurvesSchema = z.object({
+  step: z.array(z.number()).max(RUN_BATCH_POINTS),
+  loss: z.array(z.number().nullable()).max(RUN_BATCH_POINTS),
+  accuracy: z.array(z.number().nullable()).max(RUN_BATCH_POINTS),
+});
+
+/** The one-click experiments a run can belong to. */
+export const EXPERIMENT_KINDS = ['batch-norm', 'lr-ladder', 'seeds'] as const;
+export type ExperimentKind = (typeof EXPERIMENT_KINDS)[number];
+
+/**
+ * Which experiment a run was part of: the experiment's id (shared by its runs), its kind,
+ * and the variant this run is ('with-bn' / 'without-bn', 'lr', 'seed').
+ */
+export const runExperimentSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(EXPERIMENT_KINDS),
+  variant: z.string().min(1),
+});
+
+/**
+ * One ended training run (finished, stopped or failed), kept as data in the project.
+ * Fields after `curves` came later and are optional, so older files load unchanged:
+ * `seq` numbers runs for their default label ("Run 3"), `label` is the user's own name,
+ * `experiment` ties the runs of one experiment together, `heldOutExamples` counts the
+ * examples of the test evaluation, `failure` is why a failed run failed.
+ */
 export const runRecordSchema = z.object({
   id: z.string().min(1),
   startedAt: z.string(),
@@ -146,8 +206,15 @@ export const runRecordSchema = z.object({
     loss: z.number().nullable(),
     accuracy: z.number().nullable(),
     testAccuracy: z.number().nullable(),
+    testAccuracyTrainingMode: z.number().nullable().optional(),
   }),
   curves: runCurvesSchema,
+  seq: z.number().int().min(1).optional(),
+  label: z.string().max(200).optional(),
+  experiment: runExperimentSchema.optional(),
+  heldOutExamples: z.number().int().min(0).optional(),
+  batchCurves: runBatchCurvesSchema.optional(),
+  failure: z.string().optional(),
 });
 
 /**
@@ -180,7 +247,9 @@ export type LrSchedule = z.infer<typeof lrScheduleSchema>;
 export type ValidationChoice = z.infer<typeof validationSchema>;
 export type DatasetRef = z.infer<typeof datasetRefSchema>;
 export type GeneratorOptions = z.infer<typeof generatorOptionsSchema>;
+export type ImportSource = z.infer<typeof importSourceSchema>;
 export type RunRecord = z.infer<typeof runRecordSchema>;
+export type RunExperiment = z.infer<typeof runExperimentSchema>;
 export type Doc = z.infer<typeof documentSchema>;
 
 /** Sensible training defaults for a new document. */

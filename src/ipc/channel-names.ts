@@ -8,6 +8,7 @@
 export const CHANNEL_METHODS = {
   'project:open': 'openProject',
   'project:save': 'saveProject',
+  'bundle:save': 'saveBundle',
   'app:info': 'appInfo',
   'backup:write': 'writeBackup',
   'backup:read': 'readBackup',

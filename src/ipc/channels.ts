@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BUNDLE_BYTES } from '../project/bundle';
 import { err, ok, type Result } from '../util/result';
 import { CHANNEL_METHODS, EVENT_METHODS, type ChannelName, type EventName } from './channel-names';
 
@@ -13,7 +14,7 @@ export {
 } from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 3;
+export const IPC_VERSION = 4;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
@@ -24,6 +25,15 @@ export const MAX_CHECKPOINT_BYTES = 1024 * 1024 * 1024;
 /** Largest project text accepted across the boundary, in UTF-16 code units (64 Mi). */
 export const MAX_PROJECT_TEXT_LENGTH = 64 * 1024 * 1024;
 
+/** Largest trained-weights file (`.weights.bin`) accepted across the boundary, in bytes (1 GiB). */
+export const MAX_WEIGHTS_BYTES = 1024 * 1024 * 1024;
+
+/** Largest weights sidecar JSON text accepted across the boundary, in UTF-16 code units (16 Mi). */
+export const MAX_WEIGHTS_JSON_LENGTH = 16 * 1024 * 1024;
+
+/** Largest workshop bundle accepted across the boundary (the bundle format's own limit, 1 GiB). */
+export { MAX_BUNDLE_BYTES };
+
 const filePath = z.string().min(1).max(MAX_PATH_LENGTH);
 const projectText = z.string().max(MAX_PROJECT_TEXT_LENGTH);
 /** Which project a checkpoint belongs to: its file path, or a name for an unsaved one. */
@@ -31,6 +41,60 @@ const projectKey = z.string().min(1).max(MAX_PATH_LENGTH);
 const checkpointBytes = z
   .instanceof(Uint8Array)
   .refine((b) => b.byteLength <= MAX_CHECKPOINT_BYTES, 'the checkpoint is too large');
+
+const weightsBin = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_WEIGHTS_BYTES, 'the weights are too large');
+const elements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * Trained weights the renderer asks to save beside the project: the plan hash they fit,
+ * each float32 tensor's name and shape in file order, and their values back to back.
+ */
+const weightsToSave = z
+  .strictObject({
+    planHash: z.string().min(1).max(128),
+    specs: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(512),
+          shape: z
+            .array(
+              z
+                .number()
+                .int()
+                .min(0)
+                .max(2 ** 31),
+            )
+            .max(8),
+        }),
+      )
+      .max(100_000),
+    bin: weightsBin,
+  })
+  .refine(
+    (w) => w.specs.reduce((n, s) => n + elements(s.shape) * 4, 0) === w.bin.byteLength,
+    'the weight values do not match their shapes',
+  );
+
+/** A weights sidecar as read from disk (`<project>.weights.json` and `.weights.bin`), checked by the renderer. */
+const sidecarFiles = z.strictObject({
+  json: z.string().max(MAX_WEIGHTS_JSON_LENGTH),
+  bin: weightsBin,
+});
+
+const bundleBytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_BUNDLE_BYTES, 'the bundle is too large');
+
+/**
+ * A file the main process opened: a project's text (with its weights sidecar when one lies
+ * beside it, null when none does) or a workshop bundle's bytes.
+ */
+const openedFile = z.union([
+  z.strictObject({ path: filePath, text: projectText, weights: sidecarFiles.nullable().optional() }),
+  z.strictObject({ path: filePath, bundle: bundleBytes }),
+]);
 
 /** What one channel carries: the request payload and the response, each with its validator. */
 export interface ChannelSpec {
@@ -47,14 +111,25 @@ export const channels = {
   /** Shows an open dialog; the chosen file's path and text, or null when cancelled. */
   'project:open': {
     request: z.undefined(),
-    response: z.strictObject({ path: filePath, text: projectText }).nullable(),
+    response: openedFile.nullable(),
   },
   /**
    * Writes the project atomically. `path: null` (or a path this window was not given by a
-   * dialog) asks the user where to save. Returns the written path, or null when cancelled.
+   * dialog) asks the user where to save. With `weights`, also writes the weights sidecar
+   * (`<file>.weights.bin`, then `<file>.weights.json`, each atomically). Returns the written
+   * path, or null when cancelled.
    */
   'project:save': {
-    request: z.strictObject({ path: filePath.nullable(), text: projectText }),
+    request: z.strictObject({
+      path: filePath.nullable(),
+      text: projectText,
+      weights: weightsToSave.optional(),
+    }),
+    response: z.strictObject({ path: filePath }).nullable(),
+  },
+  /** Asks where to save a workshop bundle (suggesting `name`) and writes it atomically; null when cancelled. */
+  'bundle:save': {
+    request: z.strictObject({ name: z.string().min(1).max(255), bytes: bundleBytes }),
     response: z.strictObject({ path: filePath }).nullable(),
   },
   /** The application's version and the operating system platform. */
@@ -114,6 +189,7 @@ export const MENU_COMMANDS = [
   'save',
   'save-as',
   'export',
+  'export-bundle',
   'undo',
   'redo',
   'toggle-theme',
@@ -131,7 +207,7 @@ export const events = {
   /** A native menu item was chosen. */
   'menu:command': z.strictObject({ command: z.enum(MENU_COMMANDS) }),
   /** A project file the main process opened (Open Recent, a file passed on the command line). */
-  'project:opened': z.strictObject({ path: filePath, text: projectText }),
+  'project:opened': openedFile,
   /** The user asked to close the window: answer on `window:close-reply`. */
   'window:will-close': z.undefined(),
 } as const satisfies { readonly [E in EventName]: z.ZodType };

@@ -31,7 +31,11 @@ export function parseProject(input: string): Result<Loaded, LoadError> {
   }
   const version = raw.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return err({ kind: 'invalid', message: 'schemaVersion must be a positive integer.', path: '$.schemaVersion' });
+    return err({
+      kind: 'invalid',
+      message: 'schemaVersion must be a positive integer.',
+      path: '$.schemaVersion',
+    });
   }
   if (version > CURRENT_SCHEMA_VERSION) {
     const savedBy = savedByOf(raw.savedBy);
@@ -64,7 +68,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Renders a validation path as `$.a[0].b`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : `${acc}.${String(k)}`), '$');
+  return path.reduce<string>(
+    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : `${acc}.${String(k)}`),
+    '$',
+  );
 }
 
 /** Finds the line and column of a JSON syntax error from V8's "position N" message. */

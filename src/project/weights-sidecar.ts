@@ -44,13 +44,31 @@ export function writeWeightsSidecar(
   binName: string,
 ): { json: string; bin: Uint8Array } {
   const { manifest, bytes } = encodeManifest(tensors, binName);
+  return { json: sidecarText(planHash, manifest), bin: bytes };
+}
+
+function sidecarText(planHash: string, manifest: WeightsSidecar['weightsManifest']): string {
   const file: WeightsSidecar = {
     format: WEIGHTS_SIDECAR_FORMAT,
     version: 1,
     planHash,
     weightsManifest: manifest,
   };
-  return { json: `${JSON.stringify(file, null, 2)}\n`, bin: bytes };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * The JSON text of a sidecar for float32 weights already packed back to back in one
+ * `binName` file (what the desktop app's main process receives): the same text
+ * writeWeightsSidecar gives for those tensors. Pure.
+ */
+export function weightsSidecarJson(
+  planHash: string,
+  specs: readonly { name: string; shape: readonly number[] }[],
+  binName: string,
+): string {
+  const weights = specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: 'float32' }));
+  return sidecarText(planHash, [{ paths: [binName], weights }]);
 }
 
 /**

@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 // Importing the backend packages registers their factories with the engine (their own
 // side effect); nothing is initialised until setupBackend picks one.
 import '@tensorflow/tfjs-backend-cpu';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { wasmThreadsFor, type BackendName, type BackendPick } from '../training/backend-pick';
 import type { BackendChoice } from '../training/protocol';
 import { registerRuntimeKernels } from './kernels/register';
+import { isSharedMemory, wasmMemoryOf } from './kernels/simd-module';
 
 /** Where the wasm binaries live; passed in because it differs between Node, dev server and app. */
 export interface BackendOptions {
@@ -13,12 +15,24 @@ export interface BackendOptions {
    * from each of the three tfjs wasm file names to its location.
    */
   wasmPaths?: string | Record<string, string>;
+  /**
+   * Threads of the wasm backend: 'auto' (default: see wasmThreadsFor), or a count, 0 for
+   * the single-threaded SIMD build. Takes effect only before wasm first initialises.
+   */
+  wasmThreads?: number | 'auto';
+  /**
+   * Imports the GPU backend packages (webgl, webgpu), registering their factories. Only
+   * hosts that can use them pass it (the worker); without it only wasm and cpu exist.
+   */
+  loadGpuBackends?: () => Promise<unknown>;
 }
 
 /** The backend that ended up active, and why (shown to the user, e.g. after a fallback). */
 export interface BackendSetup {
   backend: string;
   reason: string;
+  /** How 'auto' chose (absent where the choice was not probed). */
+  pick?: BackendPick;
 }
 
 /** Thrown when the requested backend cannot be used (the trainer reports it as 'train/backend'). */
@@ -32,7 +46,7 @@ function isActive(name: string): boolean {
 }
 
 /** Activates one backend; returns null on success or why it failed. */
-async function activate(name: 'wasm' | 'cpu', where = ''): Promise<string | null> {
+async function activate(name: BackendName, where = ''): Promise<string | null> {
   if (isActive(name)) return null;
   try {
     // On failure setBackend returns false but leaves the name set; tf.ready() would then
@@ -64,9 +78,32 @@ function applyWasmPaths(paths: BackendOptions['wasmPaths']): string | null {
   }
 }
 
+/** The page's isolation and core count (a worker inherits its page's isolation). */
+function hostThreadsEnv(): { hardwareConcurrency: number; crossOriginIsolated: boolean } {
+  const g = globalThis as { crossOriginIsolated?: unknown; navigator?: { hardwareConcurrency?: unknown } };
+  const cores = g.navigator?.hardwareConcurrency;
+  return {
+    hardwareConcurrency: typeof cores === 'number' ? cores : 1,
+    crossOriginIsolated: g.crossOriginIsolated === true,
+  };
+}
+
+/**
+ * Chooses the wasm build before wasm first initialises: the threaded build (given a
+ * thread count) or, with 0 threads, the single-threaded SIMD one, whose memory is not
+ * shared. tfjs loads the threaded build wherever threads work, so that is turned off.
+ */
+function applyWasmThreads(requested: BackendOptions['wasmThreads']): void {
+  if (tf.engine().registry['wasm'] != null) return;
+  const threads = wasmThreadsFor(requested ?? 'auto', hostThreadsEnv());
+  if (threads === 0) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  else setThreadsCount(threads);
+}
+
 /** Readies the wasm backend with our kernels; returns null on success or why it failed. */
 async function setupWasm(opts: BackendOptions): Promise<string | null> {
   registerRuntimeKernels();
+  applyWasmThreads(opts.wasmThreads);
   const pathProblem = applyWasmPaths(opts.wasmPaths);
   if (pathProblem) return pathProblem;
   return activate('wasm', describePaths(opts.wasmPaths));
@@ -76,13 +113,47 @@ async function setupWasm(opts: BackendOptions): Promise<string | null> {
 async function wasmFlavour(): Promise<string> {
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   const threads = getThreadsCount();
-  return `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}`;
+  const memory = wasmMemoryOf(tf.backend());
+  const build = memory && isSharedMemory(memory) ? 'threaded build, ' : '';
+  return `${simd ? 'SIMD' : 'no SIMD'}, ${build}${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
+/** Loads the GPU backend packages once per call site's loader; returns why they are missing, or null. */
+async function loadGpu(opts: BackendOptions): Promise<string | null> {
+  if (!opts.loadGpuBackends) return 'GPU backends are not available in this environment';
+  try {
+    await opts.loadGpuBackends();
+    return null;
+  } catch (e) {
+    return `the GPU backends could not be loaded: ${(e as Error).message ?? String(e)}`;
+  }
+}
+
+/** The GPU backends this environment offers (their packages loaded; not yet initialised). */
+export async function gpuBackends(opts: BackendOptions): Promise<BackendName[]> {
+  if ((await loadGpu(opts)) !== null) return [];
+  return (['webgpu', 'webgl'] as const).filter((b) => tf.findBackendFactory(b) != null);
+}
+
+/**
+ * Makes one backend the active one (our kernels registered, wasm's build and paths
+ * applied); returns null on success or why it failed.
+ */
+export async function activateBackend(name: BackendName, opts: BackendOptions = {}): Promise<string | null> {
+  if (name === 'wasm') return setupWasm(opts);
+  registerRuntimeKernels();
+  if (name === 'cpu') return activate('cpu');
+  const missing = await loadGpu(opts);
+  if (missing) return missing;
+  if (tf.findBackendFactory(name) == null) return `the ${name} backend is not part of this build`;
+  return activate(name);
 }
 
 /**
  * Selects and initialises the tfjs backend for a run, and registers our own kernels.
- * Idempotent: calling it again with the same choice is cheap. 'auto' tries wasm and
- * falls back to the much slower cpu backend, saying why in `reason`.
+ * Idempotent: calling it again with the same choice is cheap. 'auto' here tries wasm and
+ * falls back to the much slower cpu backend, saying why in `reason` (a run's 'auto'
+ * first times the backends against each other: backend-probe.ts).
  * @throws BackendError when an explicitly requested backend cannot be used.
  */
 export async function setupBackend(choice: BackendChoice, opts: BackendOptions = {}): Promise<BackendSetup> {
@@ -91,6 +162,11 @@ export async function setupBackend(choice: BackendChoice, opts: BackendOptions =
     const problem = await activate('cpu');
     if (problem) throw new BackendError(problem);
     return { backend: 'cpu', reason: 'cpu backend requested' };
+  }
+  if (choice === 'webgl' || choice === 'webgpu') {
+    const problem = await activateBackend(choice, opts);
+    if (problem) throw new BackendError(problem);
+    return { backend: choice, reason: `${choice} backend requested` };
   }
   const wasmProblem = await setupWasm(opts);
   if (!wasmProblem) {

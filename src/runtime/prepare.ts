@@ -6,13 +6,16 @@ import { takeFirst, type LabelledSet } from '../data/dataset';
 import type { DatasetRef, TrainingConfig } from '../graph/document';
 import {
   DEFAULT_START_OPTIONS,
+  type BoundaryExtent,
   type EvaluatedOn,
   type RunLimits,
   type StartOptions,
   type ToTrainer,
 } from '../training/protocol';
 import { gatherExamples, validationSplit } from '../training/split';
-import { setupBackend, type BackendOptions, type BackendSetup } from './backend';
+import type { BackendOptions, BackendSetup } from './backend';
+import { chooseBackend } from './backend-probe';
+import { boundaryExtent } from './boundary';
 import { buildModel } from './build-model';
 import { restoreCheckpoint } from './checkpoint-io';
 import { TrainFailure } from './failure';
@@ -21,6 +24,7 @@ import { classesOf } from './metrics';
 import { Optimizer } from './optimizer';
 import { checkPlan } from './plan-check';
 import { trainableVariables, type StepContext } from './train-step';
+import { setsFromMessage, type RunSets } from './message-data';
 import { loadWeightSet } from './weight-set-io';
 
 /**
@@ -49,6 +53,8 @@ export interface PreparedRun extends StepContext {
   maxSteps: number | null;
   /** True when maxEpochs cut the configured epochs. */
   epochsCapped: boolean;
+  /** The plane of the decision-boundary view, when asked for and the data are 2D points; else null. */
+  boundary: BoundaryExtent | null;
   dispose(): void;
 }
 
@@ -57,16 +63,14 @@ type Start = Extract<ToTrainer, { type: 'start' }>;
 const minOf = (...caps: (number | null)[]): number | null =>
   caps.reduce<number | null>((m, c) => (c === null ? m : m === null ? c : Math.min(m, c)), null);
 
-/** Loads the datasets and checks they fit the plan. */
-async function loadData(
-  data: DataSource,
-  ref: DatasetRef,
-  plan: ModelPlan,
-): Promise<{ train: LabelledSet; test: LabelledSet }> {
-  let sets: { train: LabelledSet; test: LabelledSet };
+/** Loads the datasets (or takes those sent with the run) and checks they fit the plan. */
+async function loadData(data: DataSource, msg: Start, plan: ModelPlan): Promise<RunSets> {
+  const ref = msg.dataset;
+  let sets: RunSets;
   try {
-    sets = await data.load(ref);
+    sets = setsFromMessage(msg.data) ?? (await data.load(ref));
   } catch (e) {
+    if (e instanceof TrainFailure) throw e;
     throw new TrainFailure(
       'train/data',
       `The dataset '${ref.id}' could not be loaded: ${(e as Error).message ?? String(e)}`,
@@ -94,14 +98,21 @@ const capped = (indices: Uint32Array, cap: number | null): Uint32Array =>
  * training cap applies to what is left, the test-examples cap to the held-out part.
  */
 function limitData(
-  sets: { train: LabelledSet; test: LabelledSet },
+  sets: RunSets,
   config: TrainingConfig,
   limits: RunLimits,
 ): { train: LabelledSet; test: LabelledSet; evaluatedOn: EvaluatedOn } {
   const trainCap = minOf(config.trainLimit, limits.maxExamples);
   const testCap = limits.maxTestExamples;
   let out: { train: LabelledSet; test: LabelledSet; evaluatedOn: EvaluatedOn };
-  if (config.validation.kind === 'split') {
+  if (config.validation.kind === 'split' && sets.validation && sets.validation.count > 0) {
+    // An import brings its own validation part: the split was made when it was imported.
+    out = {
+      train: trainCap === null ? sets.train : takeFirst(sets.train, trainCap),
+      test: testCap === null ? sets.validation : takeFirst(sets.validation, testCap),
+      evaluatedOn: 'validation-split',
+    };
+  } else if (config.validation.kind === 'split') {
     const split = validationSplit(sets.train, config.validation.fraction, config.seed);
     out = {
       train: gatherExamples(sets.train, capped(split.train, trainCap)),
@@ -162,8 +173,8 @@ export async function prepareRun(
   const checked = checkPlan(msg.plan);
   if (!checked.ok) throw new TrainFailure('train/plan', `The model plan is not valid: ${checked.error}`);
   const plan = checked.value;
-  const backend = await setupBackend(msg.backend, backendOptions);
-  const sets = limitData(await loadData(data, msg.dataset, plan), msg.config, msg.limits);
+  const backend = await chooseBackend(msg.backend, { plan, config: msg.config }, backendOptions);
+  const sets = limitData(await loadData(data, msg, plan), msg.config, msg.limits);
   const { model, optimizer, variables } = buildTraining(plan, msg.config);
   const dispose = (): void => {
     optimizer.dispose();
@@ -191,6 +202,7 @@ export async function prepareRun(
       resumeAt: resumeFrom(msg, model, optimizer, train.batchesPerEpoch),
       maxSteps: msg.limits.maxSteps,
       epochsCapped: epochs < msg.config.epochs,
+      boundary: msg.options?.boundary ? boundaryExtent([sets.train, sets.test]) : null,
       dispose,
     };
   } catch (e) {

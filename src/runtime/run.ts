@@ -5,6 +5,7 @@ import { snapshotBuffers, type LayerStatsSnapshot } from '../training/layer-stat
 import type { FinishReason, FromTrainer, ToTrainer } from '../training/protocol';
 import { learningRateAt } from '../training/schedule';
 import type { BackendOptions } from './backend';
+import { predictGrid } from './boundary';
 import { layerSeed } from './build-model';
 import { takeCheckpoint } from './checkpoint-io';
 import type { Clock } from './clock';
@@ -61,6 +62,8 @@ export class TrainingRun {
   private sums = { loss: 0, accuracy: 0, examples: 0 };
   /** The weights the run ended with (set once it has ended and its model is freed). */
   private finalWeights: WeightSet | null = null;
+  /** When the last 'boundary' message was posted (-Infinity: none yet). */
+  private boundaryAt = -Infinity;
 
   constructor(
     private readonly msg: Start,
@@ -106,12 +109,13 @@ export class TrainingRun {
     this.health = new HealthMonitor(healthInfos(run.layers));
     const from = run.resumeAt ?? { epoch: 1, batch: 0, step: 0 };
     this.step = from.step;
-    const { backend, reason } = run.backend;
+    const { backend, reason, pick } = run.backend;
     this.env.post({
       type: 'started',
       runId: this.runId,
       backend,
       reason,
+      ...(pick && { pick }),
       batchesPerEpoch: run.train.batchesPerEpoch,
       epochs: run.epochs,
       ...(run.resumeAt ? { resumed: { epoch: from.epoch, step: from.step } } : {}),
@@ -171,6 +175,28 @@ export class TrainingRun {
     }
     // A single step while paused is shown at once; otherwise at most every interval.
     if (single || this.coalescer.due(now)) this.flushBatches();
+    const every = run.options.boundary?.intervalMs ?? Infinity;
+    if (single || now - this.boundaryAt >= every) await this.postBoundary(run);
+  }
+
+  /** Posts the model's predictions over the 2D plane, when the run asked for them. */
+  private async postBoundary(run: PreparedRun): Promise<void> {
+    const resolution = run.options.boundary?.resolution;
+    if (!run.boundary || resolution === undefined) return;
+    this.boundaryAt = this.env.clock.now();
+    const probabilities = await predictGrid(run.model, run.plan, run.boundary, resolution);
+    const classes = probabilities.length / (resolution * resolution);
+    const msg: FromTrainer = {
+      type: 'boundary',
+      runId: this.runId,
+      step: this.step,
+      epoch: this.epoch,
+      resolution,
+      classes,
+      extent: run.boundary,
+      probabilities,
+    };
+    this.env.post(msg, [probabilities.buffer as ArrayBuffer]);
   }
 
   /** The schedule's rate for a step, from the current base rate. */
@@ -219,6 +245,7 @@ export class TrainingRun {
       if (!trainingMode) return false;
     }
     const n = this.sums.examples;
+    await this.postBoundary(run);
     this.env.post({
       type: 'epoch',
       runId: this.runId,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { ModelPlan } from '../compiler/plan';
 import { Batcher } from '../data/batches';
-import type { ImageDataset } from '../data/dataset';
+import type { LabelledSet } from '../data/dataset';
 import type { TrainingConfig } from '../graph/document';
 import { BackendError } from './backend';
 import { buildModel } from './build-model';
@@ -74,7 +74,7 @@ const logitsLoss = (yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor =>
 export async function stockTrainOnBatch(
   plan: ModelPlan,
   config: TrainingConfig,
-  train: ImageDataset,
+  train: LabelledSet,
   opts: StockLoopOptions,
 ): Promise<StockLoopResult> {
   const clock = createHostClock();

@@ -1,6 +1,8 @@
-import { parseToTrainer, PROTOCOL_VERSION, type ToTrainer } from '../training/protocol';
+import { parseToTrainer, PROTOCOL_VERSION, type ToTrainer, type ViewRequest } from '../training/protocol';
 import type { BackendOptions } from './backend';
 import { createHostClock, type Clock } from './clock';
+import { viewAnswerBuffers } from '../training/views-protocol';
+import { EvaluationViews, ViewFailure } from './evaluation-views';
 import type { DataSource } from './prepare';
 import { TrainingRun, type Post } from './run';
 
@@ -26,7 +28,10 @@ export class Trainer {
   private current: TrainingRun | null = null;
   /** The latest run started (its weights answer 'get-weights' after it has ended). */
   private last: TrainingRun | null = null;
+  /** How the latest run was started (the Evaluation views rebuild its model from it). */
+  private lastStart: Extract<ToTrainer, { type: 'start' }> | null = null;
   private readonly clock: Clock;
+  private readonly views: EvaluationViews;
 
   constructor(
     private readonly post: Post,
@@ -34,6 +39,7 @@ export class Trainer {
     private readonly options: TrainerOptions = {},
   ) {
     this.clock = options.clock ?? createHostClock();
+    this.views = new EvaluationViews(data, () => this.clock.yieldToHost());
   }
 
   /** Posts 'ready' with the protocol version; the host calls it once it listens. */
@@ -70,7 +76,10 @@ export class Trainer {
     }
     if (parsed.msg.type === 'start') return this.start(parsed.msg);
     if (parsed.msg.type === 'get-weights') return this.sendWeights(parsed.msg.requestId);
-    this.control(parsed.msg);
+    const m = parsed.msg;
+    if (m.type === 'evaluate' || m.type === 'feature-maps' || m.type === 'predict-image')
+      return this.answerView(m);
+    this.control(m);
   }
 
   /** Resolves when no run is active. */
@@ -86,6 +95,8 @@ export class Trainer {
     }
     // Another start may have arrived while the previous run wound down; the newest wins.
     if (this.current !== previous) return;
+    // The views' model belongs to an earlier run: free it before the new one is built.
+    this.views.dispose();
     const run = new TrainingRun(msg, {
       post: this.post,
       data: this.data,
@@ -95,6 +106,7 @@ export class Trainer {
     });
     this.current = run;
     this.last = run;
+    this.lastStart = msg;
     await run.done;
     if (this.current === run) this.current = null;
   }
@@ -108,7 +120,32 @@ export class Trainer {
     this.post({ type: 'weights', requestId, runId: run?.runId ?? null, weights: copy });
   }
 
-  private control(msg: Exclude<ToTrainer, { type: 'start' | 'get-weights' }>): void {
+  /**
+   * Answers a view request about the last run once it has ended; a request about the
+   * run still going waits for its end, one about an earlier run while another trains is
+   * refused (both would share the engine, and the views would see moving weights).
+   */
+  private async answerView(req: ViewRequest): Promise<void> {
+    const fail = (code: ViewFailure['code'], message: string): void =>
+      this.post({ type: 'view-failed', requestId: req.requestId, runId: req.runId, code, message });
+    // The run asked about may be finishing ('finished' is posted before its weights are kept).
+    const current = this.current;
+    if (current && current.runId === req.runId) await current.done;
+    else if (current) return fail('view/busy', 'A run is training; its evaluation is available once it ends');
+    const run = this.last;
+    const weights = run && run.runId === req.runId ? await run.weights() : null;
+    if (!run || !this.lastStart || !weights)
+      return fail('view/no-run', `There is no ended run '${req.runId}' to look at`);
+    try {
+      const answer = await this.views.answer(req, { runId: run.runId, start: this.lastStart, weights });
+      this.post(answer, viewAnswerBuffers(answer));
+    } catch (e) {
+      const code = e instanceof ViewFailure ? e.code : 'view/internal';
+      fail(code, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private control(msg: Exclude<ToTrainer, { type: 'start' | 'get-weights' } | ViewRequest>): void {
     const run = this.current;
     if (!run || run.runId !== msg.runId) return;
     switch (msg.type) {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { WeightSet } from '../compiler/tfjs-weights';
-import { datasetRefSchema, trainingConfigSchema } from '../graph/document';
+import { BACKEND_CHOICES, datasetRefSchema, trainingConfigSchema } from '../graph/document';
+import type { BackendPick } from './backend-pick';
 import { checkpointSchema, type Checkpoint } from './checkpoint';
 import { snapshotBuffers, type LayerStatsSnapshot } from './layer-stats';
+import { isViewAnswer, viewAnswerBuffers, viewRequestSchemas, type ViewAnswer } from './views-protocol';
 
 export type { Checkpoint, CheckpointManifest } from './checkpoint';
 export type { BatchNormStats, LayerStats, LayerStatsSnapshot } from './layer-stats';
 export type { ValueSummary } from './stats';
+export type { EvalMode, ViewAnswer, ViewFailureCode, ViewQuery, ViewRequest } from './views-protocol';
 
 /** Bumped whenever a message changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -20,8 +23,8 @@ export const runLimitsSchema = z.object({
 });
 export type RunLimits = z.infer<typeof runLimitsSchema>;
 
-/** Backends a run may ask for; 'auto' lets the trainer pick (wasm, falling back to cpu). */
-export const backendChoiceSchema = z.enum(['auto', 'wasm', 'cpu']);
+/** Backends a run may ask for; 'auto' lets the trainer time them and pick the fastest (backend-pick.ts). */
+export const backendChoiceSchema = z.enum(BACKEND_CHOICES);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;
 
 const runId = z.string().min(1);
@@ -79,6 +82,24 @@ export const weightSetSchema = z.object({
   data: z.instanceof(ArrayBuffer),
 }) satisfies z.ZodType<WeightSet>;
 
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected a Uint8Array');
+const floats = z.custom<Float32Array>((v) => v instanceof Float32Array, 'expected a Float32Array');
+
+/**
+ * One part of a dataset sent with 'start' (imported sets live in the page, not the worker):
+ * image bytes (scaled to [0, 1] per batch) or float rows, with class labels. The runtime
+ * checks that the lengths fit count and shape.
+ */
+export const labelledPartSchema = z.object({
+  count: z.number().int().min(0),
+  inputShape: z.array(z.number().int().positive()).min(1).max(4),
+  classes: z.number().int().min(1).max(256),
+  labels: bytes,
+  pixels: bytes.optional(),
+  features: floats.optional(),
+});
+export type LabelledPart = z.infer<typeof labelledPartSchema>;
+
 /** Messages to the trainer. The plan is checked structurally by the runtime when it builds it. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({
@@ -97,6 +118,17 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
      * model weight must be among them with its shape. Ignored when `resume` is given.
      */
     initialWeights: weightSetSchema.optional(),
+    /**
+     * The examples themselves, for a dataset the trainer cannot load on its own (an import):
+     * training and test parts, and a validation part used when the config asks for a split.
+     */
+    data: z
+      .object({
+        train: labelledPartSchema,
+        test: labelledPartSchema,
+        validation: labelledPartSchema.optional(),
+      })
+      .optional(),
   }),
   z.object({ type: z.literal('pause'), runId }),
   z.object({ type: z.literal('resume'), runId }),
@@ -105,6 +137,8 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-lr'), runId, lr: z.number().positive() }),
   /** Asks for the current run's weights (or the last run's, once it has ended): answered by 'weights'. */
   z.object({ type: z.literal('get-weights'), requestId: z.string().min(1) }),
+  /** Views of the last ended run ('evaluate', 'feature-maps', 'predict-image'): see views-protocol.ts. */
+  ...viewRequestSchemas,
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 
@@ -163,6 +197,8 @@ export type FromTrainer =
       runId: string;
       backend: string;
       reason: string;
+      /** How 'auto' picked the backend: the probe's figures (absent when not probed). */
+      pick?: BackendPick;
       batchesPerEpoch: number;
       epochs: number;
       /** Where a resumed run picks up (absent for a fresh run). */
@@ -234,7 +270,9 @@ export type FromTrainer =
       runId: string | null;
       weights: WeightSet | null;
     }
-  | { type: 'failed'; runId: string; diagnostic: { code: string; message: string; nodeId?: string } };
+  | { type: 'failed'; runId: string; diagnostic: { code: string; message: string; nodeId?: string } }
+  /** Answers to view requests, by request id (views-protocol.ts). */
+  | ViewAnswer;
 
 /** Validates a message arriving at the trainer; a bad one is reported, never thrown. */
 export function parseToTrainer(msg: unknown): { ok: true; msg: ToTrainer } | { ok: false; error: string } {
@@ -257,6 +295,10 @@ const fromTypes = new Set([
   'failed',
   'weights',
   'boundary',
+  'evaluation',
+  'feature-maps',
+  'image-prediction',
+  'view-failed',
 ]);
 
 /** Checks the envelope of a message from the trainer (the trainer is our own code; the tag is what can go wrong). */
@@ -265,6 +307,8 @@ export function isFromTrainer(msg: unknown): msg is FromTrainer {
   const m = msg as { type?: unknown; runId?: unknown };
   if (typeof m.type !== 'string' || !fromTypes.has(m.type)) return false;
   if (m.type === 'weights') return typeof (msg as { requestId?: unknown }).requestId === 'string';
+  if (isViewAnswer({ type: m.type }) && typeof (msg as { requestId?: unknown }).requestId !== 'string')
+    return false;
   return m.type === 'ready' || typeof m.runId === 'string';
 }
 
@@ -281,6 +325,11 @@ export function transferablesOf(msg: FromTrainer): ArrayBuffer[] {
       return msg.weights ? [msg.weights.data] : [];
     case 'boundary':
       return [msg.probabilities.buffer as ArrayBuffer];
+    case 'evaluation':
+    case 'feature-maps':
+    case 'image-prediction':
+    case 'view-failed':
+      return viewAnswerBuffers(msg);
     default:
       return [];
   }

@@ -1,4 +1,5 @@
-import { exampleSize, type ImageDataset } from '../data/dataset';
+import { exampleSize, isImageSet, type LabelledSet } from '../data/dataset';
+import { selectRows } from '../data/vectors';
 import { splitIndices } from '../data/split';
 
 /** A training set divided into what is trained on and what is held out for validation. */
@@ -15,7 +16,7 @@ export interface ValidationSplit {
  * same seed always holds out the same examples.
  */
 export function validationSplit(
-  ds: Pick<ImageDataset, 'count' | 'labels'>,
+  ds: Pick<LabelledSet, 'count' | 'labels'>,
   fraction: number,
   seed: number,
 ): ValidationSplit {
@@ -25,8 +26,9 @@ export function validationSplit(
   return { train: r.value.train, heldOut: r.value.validation };
 }
 
-/** A dataset of the given examples, in that order (copies their bytes). */
-export function gatherExamples(ds: ImageDataset, indices: Uint32Array): ImageDataset {
+/** A dataset of the given examples, in that order (copies their bytes or rows). */
+export function gatherExamples<T extends LabelledSet>(ds: T, indices: Uint32Array): T {
+  if (!isImageSet(ds)) return selectRows(ds as Exclude<LabelledSet, { pixels: Uint8Array }>, indices) as T;
   const n = exampleSize(ds);
   const pixels = new Uint8Array(indices.length * n);
   const labels = new Uint8Array(indices.length);

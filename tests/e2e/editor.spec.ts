@@ -95,7 +95,8 @@ test('the inspector edits a layer and validates values', async ({ page }) => {
 });
 
 test('save downloads the project, open reads one back and reports broken files', async ({ page }) => {
-  await page.goto('./');
+  // Downloads, not the File System Access picker (Playwright cannot answer it).
+  await page.goto('./?files=download');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('toolbar', { name: 'Project' }).getByRole('button', { name: 'Save' }).click(),

@@ -295,7 +295,8 @@ test('drop a layer onto a wire to insert it; one undo step; refused kinds are on
 test('blocks: group selected layers into a named block, collapse, expand, ungroup, with undo', async ({
   page,
 }) => {
-  await page.goto('./');
+  // Downloads, not the File System Access picker (Playwright cannot answer it).
+  await page.goto('./?files=download');
   const conv = layerNode(page, 'Conv2D conv1');
   const bn = layerNode(page, 'BatchNorm bn1');
   await conv.click();

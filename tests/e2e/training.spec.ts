@@ -33,16 +33,20 @@ test('train on a subset while the canvas stays editable', async ({ page }) => {
   await training.getByLabel('Batch size').fill('32');
   await training.getByLabel('Batch size').press('Enter');
   await expect(training.getByLabel('Training examples')).toHaveValue('6144');
+  // The test pins its backend, as a user would in the training settings.
+  await training.getByRole('combobox', { name: 'Backend' }).selectOption('WebAssembly (wasm)');
 
   const train = training.getByRole('button', { name: 'Train', exact: true });
   await train.click();
   await expect(train).toBeDisabled();
-  await expect(training.getByText(/^Backend: /)).toBeVisible({ timeout: 60_000 });
+  await expect(training.getByText(/^Backend: wasm \(chosen in the training settings\)/)).toBeVisible({
+    timeout: 60_000,
+  });
   const progress = training.getByRole('progressbar', { name: 'Training progress' });
   await expect(progress).toHaveAttribute('aria-valuetext', /^Epoch 1\/2 · batch \d+\/192/);
   const stepsDone = async (): Promise<number> => Number(await progress.getAttribute('aria-valuenow'));
 
-  const showData = training.getByRole('button', { name: 'Show data' });
+  const showData = training.getByRole('button', { name: 'Show data', exact: true });
   await showData.click();
   await expect(showData).toHaveAttribute('aria-pressed', 'true');
   await expect

@@ -179,6 +179,32 @@ describe('startAutosave and findRecovery', () => {
     expect(state.writes).toBe(1);
   });
 
+  it('leaves no backup when the document is saved while a backup is being written', async () => {
+    const { clock, advance } = fakeClock();
+    const { host, state } = fakeHost();
+    let finishWrite: () => void = () => {};
+    // A slow backup write (IndexedDB, IPC): it lands after the save's own clear.
+    host.write = (text) =>
+      new Promise<void>((resolve) => {
+        finishWrite = () => {
+          state.backup = text;
+          resolve();
+        };
+      });
+    const first = doc('a');
+    const document = createDocumentStore(first);
+    const saved = createSavedStore(first);
+    const auto = startAutosave({ document, saved, host, clock, serialize: (d) => d.name });
+    document.getState().apply(rename('b'));
+    await advance(600);
+    saved.getState().markSaved(document.getState().doc);
+    await advance(0);
+    finishWrite();
+    await advance(0);
+    expect(state.backup).toBeNull();
+    auto.stop();
+  });
+
   it('offers the backup only after an unclean exit, and drops a stale one', async () => {
     const crashed = fakeHost({ running: true, backup: 'work' });
     expect(await findRecovery(crashed.host)).toBe('work');

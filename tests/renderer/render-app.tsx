@@ -38,6 +38,16 @@ export function fakeTrainer(): FakeTrainer {
       calls.push('get-weights');
       return Promise.resolve({ runId: null, weights: null });
     },
+    view(query) {
+      calls.push(`view:${query.type}`);
+      return Promise.resolve({
+        type: 'view-failed',
+        requestId: 'fake',
+        runId: query.runId,
+        code: 'view/no-run',
+        message: 'fake trainer',
+      });
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,9 @@
 /**
  * A tiny WebAssembly SIMD module for our per-channel kernels, written out here as
  * bytes (no toolchain needed: the encoding is small enough to read). It imports the
- * tfjs wasm backend's own memory, so it works in place on tensors there.
+ * tfjs wasm backend's own memory, so it works in place on tensors there. The threaded
+ * tfjs build (cross-origin-isolated pages) has a shared memory: the module then declares
+ * its import shared (see `simdModuleBytes`).
  *
  * The data is seen as consecutive "periods" of L floats, L a multiple of 4 and of the
  * channel count C (L = lcm(C, 4)), so that lane k of a period always holds channel
@@ -130,13 +132,27 @@ const str = (s: string) => [...leb(s.length), ...Array.from(s, (ch) => ch.charCo
 const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
 const vec = (items: number[][]) => [...leb(items.length), ...items.flat()];
 
-/** The module's bytes. */
-export function simdModuleBytes(): Uint8Array {
+/**
+ * Pages of the largest wasm32 memory (4 GiB). A shared memory import must declare a
+ * maximum, and an import matches a memory whose maximum is at most the declared one, so
+ * declaring the largest possible value matches any shared memory (tfjs's threaded build
+ * declares exactly this one; a Memory object does not tell its maximum).
+ */
+const MAX_PAGES = 65536;
+
+/**
+ * The memory import's limits: at least one page, no maximum; or, for a shared memory,
+ * flag 0x03 (shared, with a maximum) and the largest maximum.
+ */
+const memoryLimits = (shared: boolean): number[] => (shared ? [0x03, 0x01, ...leb(MAX_PAGES)] : [0x00, 0x01]);
+
+/** The module's bytes, importing an ordinary memory or (`shared`) a shared one. */
+export function simdModuleBytes(shared = false): Uint8Array {
   const fnType = [0x60, ...vec(new Array<number[]>(8).fill([I32])), 0];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([fnType])),
-    ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]])),
+    ...section(2, vec([[...str('env'), ...str('memory'), 0x02, ...memoryLimits(shared)]])),
     ...section(3, vec([[0], [0]])),
     ...section(
       7,
@@ -163,23 +179,32 @@ interface WasmApi {
 
 const wasmApi = (): WasmApi | undefined => (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** The memory of the tfjs wasm backend's module (Emscripten's `asm.memory`), or null for another backend. */
+/**
+ * The memory of the tfjs wasm backend's module, or null for another backend: the single-
+ * threaded builds export it (Emscripten's `asm.memory`); the threaded build creates a shared
+ * one and imports it (`wasmMemory` on the module).
+ */
 export function wasmMemoryOf(backend: object): WasmMemory | null {
   const api = wasmApi();
-  const memory = (backend as { wasm?: { asm?: { memory?: unknown } } }).wasm?.asm?.memory;
+  const wasm = (backend as { wasm?: { asm?: { memory?: unknown }; wasmMemory?: unknown } }).wasm;
+  const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
   return api && memory instanceof api.Memory ? memory : null;
 }
 
+/** True when the memory is shared (its buffer a SharedArrayBuffer). */
+export const isSharedMemory = (memory: WasmMemory): boolean =>
+  typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+
 /**
- * Instantiates the module on a memory, or returns null where that cannot work
- * (no WebAssembly SIMD, or a shared memory, which the import does not declare).
+ * Instantiates the module on a memory (ordinary or shared), or returns null where that
+ * cannot work (no WebAssembly SIMD).
  */
 export function instantiateSimd(memory: WasmMemory): SimdKernels | null {
   const api = wasmApi();
-  if (!api || (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer))
-    return null;
+  if (!api) return null;
   try {
-    const instance = new api.Instance(new api.Module(simdModuleBytes()), { env: { memory } });
+    const bytes = simdModuleBytes(isSharedMemory(memory));
+    const instance = new api.Instance(new api.Module(bytes), { env: { memory } });
     return instance.exports as SimdKernels;
   } catch {
     return null;

@@ -23,22 +23,19 @@ export function mlpFashion(): Doc {
   return b.build();
 }
 
-/**
- * A small MLP for a 2D toy set (three spiral arms). No built-in toy dataset id exists
- * yet, so the dataset is an imported reference with its shape and class count.
- */
+/** A small MLP for the built-in 2D toy set with three spiral arms. */
 export function mlpToy2d(): Doc {
   const b = new TemplateBuilder(
     'MLP for 2D points',
-    { kind: 'imported', id: 'toy-spiral', name: 'Spiral (toy)', inputShape: [2], classes: 3 },
+    { kind: 'builtin', id: 'toy-spiral', options: { size: 1500, noise: 0.03, classes: 3, seed: 1 } },
     {
       seed: 1,
       trainLimit: null,
       validation: { kind: 'split', fraction: 0.2 },
       optimizer: 'adam',
-      learningRate: 0.01,
+      learningRate: 0.02,
       batchSize: 32,
-      epochs: 50,
+      epochs: 30,
     },
   );
   const input = b.add('input', 'input', { source: 'dataset', layout: 'vector', size: 2 });

@@ -2,6 +2,7 @@ import { analyze } from '../../../src/analysis/analyze';
 import type { Doc } from '../../../src/graph/document';
 import { serializeProject } from '../../../src/project/serialize';
 import { alexnetSmall, mlpFashion, mlpToy2d, nin, vgg11Small } from './classic';
+import { lenetBnAfterActivation, lenetBnNoBias, lenetDropout } from './lessons';
 import { densenetSmall, googlenetMini, resnet18Small } from './modern';
 
 /**
@@ -17,6 +18,9 @@ export const GENERATED_TEMPLATES: Readonly<Record<string, () => Doc>> = {
   'googlenet-mini': googlenetMini,
   'resnet18-small': resnet18Small,
   'densenet-small': densenetSmall,
+  'lenet-bn-after-activation': lenetBnAfterActivation,
+  'lenet-bn-no-bias': lenetBnNoBias,
+  'lenet-dropout': lenetDropout,
 };
 
 /** The project file text of a generated template; throws if the network has an error. */

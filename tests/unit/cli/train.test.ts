@@ -82,6 +82,14 @@ describe('layerloom train (as a subprocess)', () => {
     expect(epoch!.examplesPerSec).toBeGreaterThan(0);
   }, 60_000);
 
+  it('trains the 2D toy template on its generated spiral to high test accuracy', async () => {
+    const r = await run('train', template('mlp-toy2d'), '--epochs', '12', '--json');
+    expect(r.status).toBe(0);
+    const epochs = lines(r.stdout);
+    expect(epochs).toHaveLength(12);
+    expect(epochs.at(-1)!.testAccuracy).toBeGreaterThan(0.9);
+  }, 60_000);
+
   it('trains a small MLP on the cpu backend, one line per epoch, no batch-norm figure', async () => {
     const file = project('mlp.layerloom', mlp());
     const r = await run(

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addRecent, DEFAULT_APP_STATE, MAX_RECENT, parseAppState, restoreBounds } from '../../../electron/main/app-state';
+import {
+  addRecent,
+  DEFAULT_APP_STATE,
+  MAX_RECENT,
+  parseAppState,
+  restoreBounds,
+} from '../../../electron/main/app-state';
 import { projectFilesFromArgv } from '../../../electron/main/argv';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
@@ -60,19 +66,29 @@ describe('parseAppState and addRecent', () => {
 describe('projectFilesFromArgv (single instance, file association)', () => {
   const cwd = path.resolve('/home/u');
   it('finds project files after the executable in a packaged app', () => {
-    expect(projectFilesFromArgv(['/opt/Layerloom/layerloom', 'net.layerloom', '/tmp/b.json'], cwd, true)).toEqual([
-      path.resolve(cwd, 'net.layerloom'),
-      path.resolve('/tmp/b.json'),
-    ]);
+    expect(
+      projectFilesFromArgv(['/opt/Layerloom/layerloom', 'net.layerloom', '/tmp/b.json'], cwd, true),
+    ).toEqual([path.resolve(cwd, 'net.layerloom'), path.resolve('/tmp/b.json')]);
   });
 
   it('skips the app path of an unpackaged run, switches, URLs, other files and repeats', () => {
-    const argv = ['electron', '.', '--no-sandbox', '--flag=x.layerloom', 'a.layerloom', 'file:///x.layerloom', 'notes.txt', 'a.layerloom'];
+    const argv = [
+      'electron',
+      '.',
+      '--no-sandbox',
+      '--flag=x.layerloom',
+      'a.layerloom',
+      'file:///x.layerloom',
+      'notes.txt',
+      'a.layerloom',
+    ];
     expect(projectFilesFromArgv(argv, cwd, false)).toEqual([path.resolve(cwd, 'a.layerloom')]);
   });
 
   it('accepts upper-case extensions and gives nothing for no files', () => {
-    expect(projectFilesFromArgv(['x', 'NET.LAYERLOOM'], cwd, true)).toEqual([path.resolve(cwd, 'NET.LAYERLOOM')]);
+    expect(projectFilesFromArgv(['x', 'NET.LAYERLOOM'], cwd, true)).toEqual([
+      path.resolve(cwd, 'NET.LAYERLOOM'),
+    ]);
     expect(projectFilesFromArgv(['x'], cwd, true)).toEqual([]);
   });
 });

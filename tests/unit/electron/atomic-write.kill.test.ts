@@ -86,7 +86,10 @@ describe.skipIf(process.platform === 'win32')('writeFileAtomic under SIGKILL', (
       const bytes = await readFile(target);
       const allowed = begun > ended ? [ended, begun] : [ended];
       const match = allowed.find((k) => version(k).equals(bytes));
-      expect(match, `kill ${kill}: file is ${bytes.length} bytes, not version ${allowed.join(' or ')}`).toBeDefined();
+      expect(
+        match,
+        `kill ${kill}: file is ${bytes.length} bytes, not version ${allowed.join(' or ')}`,
+      ).toBeDefined();
       if (begun > ended) {
         midWrite += 1;
         if (match === begun) newVersionSeen += 1;

@@ -40,7 +40,10 @@ describe('backup and session channels', () => {
   const services = (files = backupFiles(dir)): HostServices => ({
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
-    readText: async () => '',
+    readOpened: async () => ({ text: '', weights: null }),
+    chooseBundlePath: async () => null,
+    writeWeights: async () => {},
+    writeBytes: async () => {},
     writeText: async () => {},
     appInfo: () => ({ version: '1', platform: 'linux' }),
     backup: files,

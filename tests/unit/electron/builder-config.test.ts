@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_EXTENSIONS } from '../../../electron/main/argv';
 
 const root = new URL('../../../', import.meta.url);
-const readJson = (file: string) => JSON.parse(readFileSync(new URL(file, root), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string) =>
+  JSON.parse(readFileSync(new URL(file, root), 'utf8')) as Record<string, unknown>;
 const config = readJson('electron-builder.json');
 
 describe('electron-builder.json', () => {
@@ -18,7 +19,7 @@ describe('electron-builder.json', () => {
 
   it('associates .layerloom files, which the shell opens from the command line', () => {
     const associations = config['fileAssociations'] as { ext: string }[];
-    expect(associations.map((a) => a.ext)).toEqual(['layerloom']);
+    expect(associations.map((a) => a.ext)).toEqual(['layerloom', 'layerloom-bundle']);
     expect(PROJECT_EXTENSIONS).toContain('.layerloom');
   });
 

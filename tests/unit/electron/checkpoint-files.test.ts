@@ -47,7 +47,10 @@ describe('checkpoint channels', () => {
   const services = (): HostServices => ({
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
-    readText: async () => '',
+    readOpened: async () => ({ text: '', weights: null }),
+    chooseBundlePath: async () => null,
+    writeWeights: async () => {},
+    writeBytes: async () => {},
     writeText: async () => {},
     appInfo: () => ({ version: '1', platform: 'linux' }),
     backup: backupFiles(dir),

@@ -4,6 +4,7 @@ import { electronApi } from '../../../renderer/host/electron-api';
 const goodApi = () => ({
   openProject: vi.fn(async () => ({ path: '/a.json', text: '{}' })),
   saveProject: vi.fn(async (_payload: unknown) => ({ path: '/a.json' })),
+  saveBundle: vi.fn(async (_payload: unknown) => ({ path: '/a.layerloom-bundle' })),
   appInfo: vi.fn(async () => ({ version: '0.1.0', platform: 'linux' })),
   writeBackup: vi.fn(async () => null),
   readBackup: vi.fn(async () => ({ text: '{}' })),

@@ -65,11 +65,23 @@ describe('response validators', () => {
     expect(parseResponse('project:open', null).ok).toBe(true);
     expect(parseResponse('project:open', { path: '/a.json', text: '{}' }).ok).toBe(true);
     expect(parseResponse('project:save', { path: '/a.json' }).ok).toBe(true);
+    const sidecar = { json: '{}', bin: new Uint8Array(4) };
+    expect(parseResponse('project:open', { path: '/a.json', text: '{}', weights: sidecar }).ok).toBe(true);
+    expect(parseResponse('project:open', { path: '/a.json', text: '{}', weights: null }).ok).toBe(true);
+    expect(parseResponse('project:open', { path: '/a.b', bundle: new Uint8Array(2) }).ok).toBe(true);
+    expect(parseResponse('bundle:save', { path: '/a.b' }).ok).toBe(true);
     expect(parseResponse('app:info', { version: '0.1.0', platform: 'linux' }).ok).toBe(true);
   });
 
   it('refuses anything else', () => {
     expect(parseResponse('project:open', { path: '/a.json' }).ok).toBe(false);
+    // A bundle and a text together, or a sidecar whose bytes are not bytes, break the contract.
+    expect(parseResponse('project:open', { path: '/a', text: '{}', bundle: new Uint8Array(1) }).ok).toBe(
+      false,
+    );
+    expect(
+      parseResponse('project:open', { path: '/a', text: '{}', weights: { json: '{}', bin: [1] } }).ok,
+    ).toBe(false);
     expect(parseResponse('project:save', undefined).ok).toBe(false);
     expect(parseResponse('app:info', { version: '', platform: 'linux' }).ok).toBe(false);
   });

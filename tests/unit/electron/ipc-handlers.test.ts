@@ -11,8 +11,11 @@ function fakeServices(overrides: Partial<HostServices> = {}) {
   const services: HostServices = {
     chooseOpenPath: vi.fn(async () => '/home/u/opened.json'),
     chooseSavePath: vi.fn(async () => '/home/u/chosen.json'),
-    readText: vi.fn(async () => '{"format":"layerloom"}'),
+    chooseBundlePath: vi.fn(async (name: string) => `/home/u/${name}`),
+    readOpened: vi.fn(async () => ({ text: '{"format":"layerloom"}', weights: null })),
     writeText: vi.fn(async (file: string, text: string) => void written.set(file, text)),
+    writeWeights: vi.fn(async () => {}),
+    writeBytes: vi.fn(async () => {}),
     appInfo: () => ({ version: '0.1.0', platform: 'linux' }),
     backup: { write: vi.fn(async () => {}), read: vi.fn(async () => null), clear: vi.fn(async () => {}) },
     checkpoints: {
@@ -78,6 +81,7 @@ describe('project handlers', () => {
     await expect(handlers['project:open'](undefined)).resolves.toEqual({
       path: '/home/u/opened.json',
       text: '{"format":"layerloom"}',
+      weights: null,
     });
     const cancelled = createChannelHandlers(fakeServices({ chooseOpenPath: async () => null }).services);
     await expect(cancelled['project:open'](undefined)).resolves.toBeNull();
@@ -112,5 +116,76 @@ describe('project handlers', () => {
     const handlers = createChannelHandlers(services);
     await expect(handlers['project:save']({ path: null, text: 'x' })).resolves.toBeNull();
     expect(written.size).toBe(0);
+  });
+});
+
+describe('trained weights and bundles', () => {
+  const weights = {
+    planHash: 'abc123',
+    specs: [
+      { name: 'd1/kernel', shape: [2, 3] },
+      { name: 'd1/bias', shape: [3] },
+    ],
+    bin: new Uint8Array(9 * 4),
+  };
+
+  it('writes the weights sidecar after the project, to the path actually saved', async () => {
+    const { services } = fakeServices();
+    const handlers = createChannelHandlers(services);
+    const request = { path: null, text: 'p', weights };
+    await expect(handleInvoke('project:save', true, request, handlers)).resolves.toEqual({
+      path: '/home/u/chosen.json',
+    });
+    expect(services.writeWeights).toHaveBeenCalledWith('/home/u/chosen.json', weights);
+    const first = (f: unknown) => vi.mocked(f as () => void).mock.invocationCallOrder[0]!;
+    expect(first(services.writeText)).toBeLessThan(first(services.writeWeights));
+  });
+
+  it('saves no sidecar without weights and refuses weights whose bytes do not fit their shapes', async () => {
+    const { services } = fakeServices();
+    const handlers = createChannelHandlers(services);
+    await handleInvoke('project:save', true, { path: null, text: 'p' }, handlers);
+    expect(services.writeWeights).not.toHaveBeenCalled();
+    const save = (w: unknown) =>
+      handleInvoke('project:save', true, { path: null, text: 'p', weights: w }, handlers);
+    await expect(save({ ...weights, bin: new Uint8Array(8) })).rejects.toThrow(
+      /\$\.weights: the weight values do not match their shapes/,
+    );
+    await expect(save({ ...weights, specs: [{ name: 'x', shape: [1.5] }] })).rejects.toThrow(
+      /\$\.weights\.specs\.0\.shape\.0/,
+    );
+    await expect(save({ ...weights, bin: [0, 0] })).rejects.toThrow(/\$\.weights\.bin/);
+    expect(services.writeText).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands over a sidecar or a bundle read with the opened file', async () => {
+    const sidecar = { json: '{}', bin: new Uint8Array([1, 2]) };
+    const withWeights = fakeServices({ readOpened: async () => ({ text: 't', weights: sidecar }) });
+    await expect(
+      handleInvoke('project:open', true, undefined, createChannelHandlers(withWeights.services)),
+    ).resolves.toEqual({ path: '/home/u/opened.json', text: 't', weights: sidecar });
+    const bundle = new Uint8Array([76, 76]);
+    const withBundle = fakeServices({ readOpened: async () => ({ bundle }) });
+    await expect(
+      handleInvoke('project:open', true, undefined, createChannelHandlers(withBundle.services)),
+    ).resolves.toEqual({ path: '/home/u/opened.json', bundle });
+  });
+
+  it('saves a bundle where the user chose, and nothing when cancelled', async () => {
+    const { services } = fakeServices();
+    const bytes = new Uint8Array([1, 2, 3]);
+    const handlers = createChannelHandlers(services);
+    await expect(
+      handleInvoke('bundle:save', true, { name: 'net.layerloom-bundle', bytes }, handlers),
+    ).resolves.toEqual({ path: '/home/u/net.layerloom-bundle' });
+    expect(services.writeBytes).toHaveBeenCalledWith('/home/u/net.layerloom-bundle', bytes);
+    await expect(handleInvoke('bundle:save', true, { name: 'x', bytes: 'abc' }, handlers)).rejects.toThrow(
+      /\$\.bytes/,
+    );
+    const cancelled = fakeServices({ chooseBundlePath: async () => null }).services;
+    await expect(
+      handleInvoke('bundle:save', true, { name: 'x', bytes }, createChannelHandlers(cancelled)),
+    ).resolves.toBeNull();
+    expect(cancelled.writeBytes).not.toHaveBeenCalled();
   });
 });

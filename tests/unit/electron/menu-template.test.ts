@@ -22,7 +22,18 @@ describe('buildMenuTemplate', () => {
     const menus = buildMenuTemplate(ctx, actions());
     expect(menus.map((m) => m.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Run', 'Help']);
     const labels = (name: string) => items(byLabel(menus, name)).map((i) => i.label ?? i.role ?? i.type);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'separator', 'Save', 'Save As…', 'Export…', 'separator', 'quit']);
+    expect(labels('File')).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      'separator',
+      'Save',
+      'Save As…',
+      'Export…',
+      'Export workshop bundle…',
+      'separator',
+      'quit',
+    ]);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
     expect(labels('View')).toEqual(
       expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'Fit to Window', 'Toggle Theme']),
@@ -51,7 +62,9 @@ describe('buildMenuTemplate', () => {
     expect(a.openRecent).toHaveBeenCalledWith('/p/b.layerloom');
     click(byLabel(recent, 'Clear Recent'));
     expect(a.clearRecent).toHaveBeenCalled();
-    const none = items(byLabel(items(byLabel(buildMenuTemplate({ ...ctx, recent: [] }, a), 'File')), 'Open Recent'));
+    const none = items(
+      byLabel(items(byLabel(buildMenuTemplate({ ...ctx, recent: [] }, a), 'File')), 'Open Recent'),
+    );
     expect(none).toEqual([{ label: 'No recent files', enabled: false }]);
   });
 

@@ -12,12 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 //   // electronegativity-ignore: CHECK_NAME[, OTHER_CHECK] -- the reason
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
-const ELECTRON_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
-  version: string;
-}).version;
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 const ANNOTATION = /electronegativity-ignore:\s*([A-Z_]+(?:\s*,\s*[A-Z_]+)*)\s*--\s*(\S.{9,})/;
 /** A file with a known misconfiguration: proves the scanner ran and found things. */
-const CANARY = "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true } });\n";
+const CANARY =
+  "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true } });\n";
 
 interface Finding {
   check: string;
@@ -30,7 +33,10 @@ interface Finding {
 
 /** Parses electronegativity's CSV (quoted fields with "" escapes; N/A unquoted). */
 function parseReport(csv: string): Finding[] {
-  const rows = csv.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+  const rows = csv
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '');
   return rows.map((row) => {
     const fields = [...row.matchAll(/"((?:[^"]|"")*)"|([^,]*)/g)]
       .filter((m) => m[0] !== '' || m.index === 0)
@@ -86,7 +92,9 @@ describe('electronegativity', () => {
   });
 
   it('ran: the report exists and flags the canary', () => {
-    expect(findings.some((f) => f.check === 'NODE_INTEGRATION_JS_CHECK' && f.file.startsWith('canary'))).toBe(true);
+    expect(findings.some((f) => f.check === 'NODE_INTEGRATION_JS_CHECK' && f.file.startsWith('canary'))).toBe(
+      true,
+    );
   });
 
   it('has no MEDIUM or HIGH finding that the code does not explain', () => {

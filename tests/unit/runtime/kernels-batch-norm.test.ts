@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupBackend } from '../../../src/runtime/backend';
 import { batchNormTrain, hasBatchNormTrain } from '../../../src/runtime/kernels/batch-norm';
-import { instantiateSimd } from '../../../src/runtime/kernels/simd-module';
+import { instantiateSimd, isSharedMemory, wasmMemoryOf } from '../../../src/runtime/kernels/simd-module';
 import { maxDiff, nodeWasmDir, seededValues } from '../../helpers/tf-backends';
 
 type Backend = 'cpu' | 'wasm';
@@ -91,36 +91,57 @@ describe('fused batch norm (training mode) kernel', () => {
     },
   );
 
-  it('its SIMD module compiles and computes per-lane sums and affine maps', () => {
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    const simd = instantiateSimd(memory)!;
-    expect(simd).not.toBeNull();
-    const f = new Float32Array(memory.buffer);
-    const x = seededValues(40, 2); // 5 periods of L = 8 floats at byte 0
-    f.set(x);
-    const coef = (slot: number, g: (k: number) => number) => {
-      for (let k = 0; k < 8; k++) f[1000 + slot * 8 + k] = g(k);
-    };
-    coef(0, (k) => k / 8); // cu
-    coef(1, (k) => -k); // cv
-    simd.sums2(0, 0, 5, 32, 4000, 4032, 4064, 4096);
-    for (let k = 0; k < 8; k++) {
-      let s1 = 0;
-      let s2 = 0;
-      for (let p = 0; p < 5; p++) {
-        const d = x[p * 8 + k]! - k / 8;
-        s1 += d;
-        s2 += d * (x[p * 8 + k]! + k);
-      }
-      expect(f[1016 + k]).toBeCloseTo(s1, 5);
-      expect(f[1024 + k]).toBeCloseTo(s2, 5);
-    }
-    coef(0, (k) => k + 1); // a
-    coef(1, (k) => 2 - k); // b
-    coef(2, (k) => k * 0.25); // c
-    simd.affine2(0, 0, 8000, 5, 32, 4000, 4032, 4064);
-    for (let q = 0; q < 40; q++) expect(f[2000 + q]).toBeCloseTo(x[q]! * 3 + (q % 8) * 0.25, 5);
+  // The threaded tfjs build (cross-origin-isolated pages) has a shared memory, maximum 4 GiB.
+  const memories = {
+    ordinary: () => new WebAssembly.Memory({ initial: 1 }),
+    'shared (maximum 4 GiB)': () => new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true }),
+    'shared (small maximum)': () => new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true }),
+  };
+
+  it('finds the memory of the single-threaded (exported) and threaded (imported) builds', () => {
+    const ordinary = memories.ordinary();
+    const shared = memories['shared (small maximum)']();
+    expect(wasmMemoryOf({ wasm: { asm: { memory: ordinary } } })).toBe(ordinary);
+    expect(wasmMemoryOf({ wasm: { asm: {}, wasmMemory: shared } })).toBe(shared);
+    expect(wasmMemoryOf({ wasm: { asm: {} } })).toBeNull();
+    expect(wasmMemoryOf({})).toBeNull();
+    expect(isSharedMemory(shared)).toBe(true);
+    expect(isSharedMemory(ordinary)).toBe(false);
   });
+
+  it.each(Object.entries(memories))(
+    'its SIMD module computes per-lane sums and affine maps on %s memory',
+    (_name, make) => {
+      const memory = make();
+      const simd = instantiateSimd(memory)!;
+      expect(simd).not.toBeNull();
+      const f = new Float32Array(memory.buffer);
+      const x = seededValues(40, 2); // 5 periods of L = 8 floats at byte 0
+      f.set(x);
+      const coef = (slot: number, g: (k: number) => number) => {
+        for (let k = 0; k < 8; k++) f[1000 + slot * 8 + k] = g(k);
+      };
+      coef(0, (k) => k / 8); // cu
+      coef(1, (k) => -k); // cv
+      simd.sums2(0, 0, 5, 32, 4000, 4032, 4064, 4096);
+      for (let k = 0; k < 8; k++) {
+        let s1 = 0;
+        let s2 = 0;
+        for (let p = 0; p < 5; p++) {
+          const d = x[p * 8 + k]! - k / 8;
+          s1 += d;
+          s2 += d * (x[p * 8 + k]! + k);
+        }
+        expect(f[1016 + k]).toBeCloseTo(s1, 5);
+        expect(f[1024 + k]).toBeCloseTo(s2, 5);
+      }
+      coef(0, (k) => k + 1); // a
+      coef(1, (k) => 2 - k); // b
+      coef(2, (k) => k * 0.25); // c
+      simd.affine2(0, 0, 8000, 5, 32, 4000, 4032, 4064);
+      for (let q = 0; q < 40; q++) expect(f[2000 + q]).toBeCloseTo(x[q]! * 3 + (q % 8) * 0.25, 5);
+    },
+  );
 
   it('rejects gamma of the wrong size', async () => {
     await setupBackend('wasm', { wasmPaths: nodeWasmDir() });

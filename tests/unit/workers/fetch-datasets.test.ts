@@ -41,6 +41,20 @@ describe('worker data source', () => {
     expect(calls).toHaveLength(4);
   });
 
+  it('serves MNIST digits from their own folder and generates toy sets without fetching', async () => {
+    const calls: string[] = [];
+    const source = createFetchDataSource(base, assetFetch(base, calls));
+    const { train, test } = await source.load({ kind: 'builtin', id: 'mnist' });
+    expect([train.count, test.count]).toEqual([8004, 1996]);
+    expect(train.classes).toBe(10);
+    // Interleaved by class: the first ten examples are the digits 0 to 9.
+    expect(Array.from(train.labels.subarray(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(calls.every((c) => c.startsWith(`${base}datasets/mnist/`))).toBe(true);
+    const toy = await source.load({ kind: 'builtin', id: 'toy-moons' });
+    expect([toy.train.count, toy.test.count]).toEqual([400, 100]);
+    expect(calls).toHaveLength(4);
+  });
+
   it('names a file the server refused, tries again next time, and refuses unknown datasets', async () => {
     const calls: string[] = [];
     const missing = new Set(['datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz']);

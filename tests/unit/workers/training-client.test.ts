@@ -78,6 +78,15 @@ describe('training client', () => {
     ]);
   });
 
+  it('asks for the backend chosen in the training settings unless the caller names one', () => {
+    const { client, workers } = setup();
+    const chosen = { ...args, config: { ...DEFAULT_TRAINING, backend: 'webgl' as const } };
+    client.start(chosen);
+    client.start({ ...chosen, backend: 'cpu' });
+    const starts = workers[0]!.posted.map((m) => (m as { backend?: string }).backend);
+    expect(starts).toEqual(['webgl', 'cpu']);
+  });
+
   it('passes ready and the current run, drops stale runs and malformed messages', () => {
     const { client, workers, received } = setup();
     client.start(args);

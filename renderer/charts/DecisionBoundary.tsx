@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FromTrainer } from '../../src/training/protocol';
+import { previewPoints } from '../panels/dataset-options';
+import { useDocument, useStores, useTraining } from '../state/stores';
+import { boundaryPixels, drawPoints, prepareCanvas } from './plane-draw';
+
+type BoundaryMsg = Extract<FromTrainer, { type: 'boundary' }>;
+
+const SIZE = 260;
+
+/** Paints the latest grid (scaled smoothly from its resolution) and the data points over it. */
+function paint(canvas: HTMLCanvasElement, msg: BoundaryMsg, points: ReturnType<typeof previewPoints>): void {
+  const ctx = prepareCanvas(canvas, SIZE, SIZE);
+  if (!ctx) return;
+  const { resolution: res, classes } = msg;
+  const grid = document.createElement('canvas');
+  grid.width = res;
+  grid.height = res;
+  const gctx = grid.getContext('2d');
+  if (!gctx) return;
+  gctx.putImageData(new ImageData(boundaryPixels(msg.probabilities, res, classes), res, res), 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(grid, 0, 0, SIZE, SIZE);
+  // The trainer's extent covers every example, so the points are drawn in its frame.
+  if (points) drawPoints(ctx, SIZE, SIZE, { ...points, extent: msg.extent }, 2.2);
+}
+
+/**
+ * The decision-boundary view of a 2D classification set: the model's predicted class
+ * over the input plane as a heat map, with the data on top, redrawn as the trainer sends
+ * new grids (a few per second while training).
+ */
+export function DecisionBoundary() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const dataset = useDocument((s) => s.doc.dataset);
+  const runId = useTraining((s) => s.run.runId);
+  const points = useMemo(() => previewPoints(dataset), [dataset]);
+  const [latest, setLatest] = useState<BoundaryMsg | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => stores.trainer.subscribe((msg) => msg.type === 'boundary' && setLatest(msg)), [stores]);
+  const shown = latest && latest.runId === runId ? latest : null;
+  useEffect(() => {
+    if (canvas.current && shown) paint(canvas.current, shown, points);
+  }, [shown, points]);
+
+  return (
+    <section className="boundary" aria-labelledby="boundary-title">
+      <h3 id="boundary-title" className="boundary__title">
+        {t('ui.datasetPanel.boundaryTitle')}
+      </h3>
+      {shown ? (
+        <figure className="boundary__figure">
+          <canvas
+            ref={canvas}
+            className="plane-canvas"
+            role="img"
+            aria-label={t('ui.datasetPanel.boundary', { step: shown.step })}
+            style={{ width: SIZE, height: SIZE }}
+          />
+          <figcaption className="boundary__caption">
+            {t('ui.datasetPanel.boundaryFigure', { step: shown.step, epoch: shown.epoch })}
+          </figcaption>
+        </figure>
+      ) : (
+        <p className="boundary__idle">{t('ui.datasetPanel.boundaryIdle')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type uPlot from 'uplot';
+import type { RunRecord } from '../../src/graph/document';
+
+type T = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * Colours of the overlay's series: the Okabe–Ito palette, which stays distinguishable
+ * with the common colour-vision deficiencies (yellow last: faint on a light background).
+ */
+export const RUN_PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#000000',
+  '#F0E442',
+] as const;
+
+/** The colour of the i-th picked run (the palette repeats past eight). */
+export const runColor = (i: number): string => RUN_PALETTE[i % RUN_PALETTE.length]!;
+
+/** What a run is called: the user's name, else its experiment variant, else "Run n". */
+export function runLabel(run: RunRecord, index: number, t: T): string {
+  if (run.label) return run.label;
+  const n = run.seq ?? index + 1;
+  const e = run.experiment;
+  if (!e) return t('ui.runs.defaultLabel', { n });
+  const variant =
+    e.variant === 'with-bn'
+      ? t('ui.runs.variant.withBn')
+      : e.variant === 'without-bn'
+        ? t('ui.runs.variant.withoutBn')
+        : e.variant === 'lr'
+          ? t('ui.runs.variant.lr', { lr: run.config.learningRate })
+          : t('ui.runs.variant.seed', { seed: run.config.seed });
+  return t('ui.runs.experimentLabel', { n, variant });
+}
+
+/** A one-line summary of a run's settings: optimizer, rate, batch, epochs, seed, examples. */
+export function configSummary(run: RunRecord, t: T): string {
+  const c = run.config;
+  return t('ui.runs.configSummary', {
+    optimizer: c.optimizer.toUpperCase(),
+    lr: c.learningRate,
+    batch: c.batchSize,
+    epochs: run.curves.epoch.length,
+    seed: c.seed,
+    examples: c.trainLimit ?? t('ui.training.all'),
+  });
+}
+
+/** The picked runs, in the order picked, skipping ids no longer in the history. */
+export function pickedRuns(runs: readonly RunRecord[], selected: readonly string[]): RunRecord[] {
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  return selected.map((id) => byId.get(id)).filter((r): r is RunRecord => r !== undefined);
+}
+
+/**
+ * Several runs' curves on one x axis for uPlot: the sorted union of their x values, and
+ * one series per run with null where that run has no point (gaps are spanned).
+ */
+export function overlayData(
+  runs: readonly RunRecord[],
+  pick: (r: RunRecord) => Curve | null,
+): uPlot.AlignedData {
+  return alignCurves(runs.map(pick));
+}
+
+/** One curve: x values and their y values (null for a gap). */
+export interface Curve {
+  x: readonly number[];
+  y: readonly (number | null)[];
+}
+
+/** Curves on one x axis: the sorted union of their x values, null where a curve has no point. */
+export function alignCurves(curves: readonly (Curve | null)[]): uPlot.AlignedData {
+  const xs = [...new Set(curves.flatMap((c) => (c ? c.x : [])))].sort((a, b) => a - b);
+  const at = new Map(xs.map((x, i) => [x, i]));
+  const series = curves.map((c) => {
+    const ys = new Array<number | null>(xs.length).fill(null);
+    c?.x.forEach((x, i) => (ys[at.get(x)!] = c.y[i] ?? null));
+    return ys;
+  });
+  return [xs, ...series];
+}
+
+/** The training loss per (downsampled) batch, or null for runs saved without batch curves. */
+export const batchLoss = (r: RunRecord) =>
+  r.batchCurves ? { x: r.batchCurves.step, y: r.batchCurves.loss } : null;
+
+/** The test accuracy (prediction mode) per epoch. */
+export const epochTestAccuracy = (r: RunRecord) => ({ x: r.curves.epoch, y: r.curves.testAccuracy });
+
+/** The test accuracy in training mode (batch statistics) per epoch, or null when the run has none. */
+export const epochTestAccuracyTrainingMode = (r: RunRecord) => {
+  const y = r.curves.testAccuracyTrainingMode;
+  return y && y.some((v) => v !== null) ? { x: r.curves.epoch, y } : null;
+};
+
+/** The training loss per epoch. */
+export const epochLoss = (r: RunRecord) => ({ x: r.curves.epoch, y: r.curves.loss });
+
+/** A metric for a table cell: 4 decimals, or an en dash when there is none. */
+export const metricText = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(4);

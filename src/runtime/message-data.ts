@@ -1,0 +1,42 @@
+import type { LabelledSet } from '../data/dataset';
+import type { LabelledPart, ToTrainer } from '../training/protocol';
+import { TrainFailure } from './failure';
+
+/** The sets a run trains and evaluates on; `validation` only when the data came with one. */
+export interface RunSets {
+  train: LabelledSet;
+  test: LabelledSet;
+  validation?: LabelledSet;
+}
+
+/** A part sent with 'start' as a labelled set, after checking its lengths against count and shape. */
+function partToSet(part: LabelledPart, name: string): LabelledSet {
+  const width = part.inputShape.reduce((a, b) => a * b, 1);
+  const fail = (what: string): never => {
+    throw new TrainFailure('train/data', `The ${name} examples sent with the run are inconsistent: ${what}`);
+  };
+  if (part.labels.length !== part.count) fail(`${part.labels.length} labels for ${part.count} examples`);
+  const bad = part.labels.findIndex((l) => l >= part.classes);
+  if (bad >= 0) fail(`label ${part.labels[bad]} at example ${bad} is not below ${part.classes}`);
+  const base = { count: part.count, inputShape: part.inputShape, classes: part.classes, labels: part.labels };
+  if (part.pixels && !part.features) {
+    if (part.pixels.length !== part.count * width)
+      fail(`${part.pixels.length} pixel values, expected ${part.count * width}`);
+    return { ...base, pixels: part.pixels };
+  }
+  if (part.features && !part.pixels) {
+    if (part.features.length !== part.count * width)
+      fail(`${part.features.length} values, expected ${part.count * width}`);
+    const classNames = Array.from({ length: part.classes }, (_, c) => String(c));
+    return { ...base, task: 'classification', classNames, features: part.features };
+  }
+  return fail('exactly one of pixels and features is needed');
+}
+
+/** The sets carried by a 'start' message, or null when it carries none. */
+export function setsFromMessage(data: Extract<ToTrainer, { type: 'start' }>['data']): RunSets | null {
+  if (!data) return null;
+  const sets: RunSets = { train: partToSet(data.train, 'training'), test: partToSet(data.test, 'test') };
+  if (data.validation) sets.validation = partToSet(data.validation, 'validation');
+  return sets;
+}
