@@ -208,6 +208,43 @@ describe('browser files', () => {
   });
 });
 
+describe('browser open picker', () => {
+  it('opens the picked project and keeps its handle, so Save writes it in place; a refusal falls back to upload', async () => {
+    const writes: string[] = [];
+    const text = serializeProject({ ...lenet(), name: 'Picked net' }, '1');
+    const handle = {
+      name: 'picked.layerloom',
+      getFile: async () => new File([text], 'picked.layerloom'),
+      createWritable: async () => ({
+        write: async (b: Blob) => void writes.push(await b.text()),
+        close: async () => {},
+      }),
+    };
+    const savePicker = vi.fn();
+    Object.assign(globalThis, {
+      showOpenFilePicker: vi.fn(async () => [handle]),
+      showSaveFilePicker: savePicker,
+    });
+    const { stores, project } = setup();
+    const fallback = vi.fn();
+    expect(project.openWithPicker(fallback)).toBe(true);
+    await waitFor(() => expect(stores.document.getState().doc.name).toBe('Picked net'));
+    project.save();
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(savePicker).not.toHaveBeenCalled();
+    expect(JSON.parse(writes[0]!).name).toBe('Picked net');
+    expect(fallback).not.toHaveBeenCalled();
+
+    Object.assign(globalThis, {
+      showOpenFilePicker: vi.fn(async () => {
+        throw new DOMException('no gesture', 'SecurityError');
+      }),
+    });
+    expect(project.openWithPicker(fallback)).toBe(true);
+    await waitFor(() => expect(fallback).toHaveBeenCalledTimes(1));
+  });
+});
+
 describe('workshop bundles', () => {
   const image = (count: number) => ({
     count,
