@@ -11,12 +11,14 @@ import { BUNDLE_MAGIC } from '../../src/project/bundle';
 import { sidecarNames, weightsSidecarJson } from '../../src/project/weights-sidecar';
 import { BUNDLE_EXTENSION } from '../../src/project/workshop-bundle';
 import { writeFileAtomic } from './atomic-write';
-import type { HostServices, OpenedContent, WeightsToSave } from './ipc-handlers';
+import type { HostServices, ModelFile, OpenedContent, WeightsToSave } from './ipc-handlers';
+import { modelWeightNames } from './model-files';
 
 const PROJECT_FILTERS = [
   { name: 'Layerloom project', extensions: ['layerloom', 'json', BUNDLE_EXTENSION] },
   { name: 'All files', extensions: ['*'] },
 ];
+const MODEL_FILTERS = [{ name: 'tfjs / Keras model.json', extensions: ['json'] }];
 const BUNDLE_FILTERS = [{ name: 'Layerloom workshop bundle', extensions: [BUNDLE_EXTENSION] }];
 
 /** What the shell adds to the dialogs and files: backup, session and close handshake. */
@@ -74,6 +76,34 @@ export async function readOpenedFile(file: string): Promise<OpenedContent> {
   return { text, weights: json && bin ? { json: Buffer.from(json).toString('utf8'), bin } : null };
 }
 
+/** Size limits of the model files read for the importer, in bytes. */
+export interface ModelFileLimits {
+  json: number;
+  weights: number;
+}
+
+/**
+ * Reads a model.json for the importer and the weight files its manifest names from the same
+ * folder (plain file names only; a path leaving the folder is refused). Missing weight files
+ * are skipped: the importer reports them. Files over the limits are refused.
+ */
+export async function readModelFiles(
+  file: string,
+  limits: ModelFileLimits = { json: MAX_PROJECT_TEXT_LENGTH, weights: MAX_WEIGHTS_BYTES },
+): Promise<ModelFile[]> {
+  const model = path.basename(file);
+  const bytes = await readOptionalBytes(file, limits.json);
+  if (bytes === null) throw new Error(`${model} disappeared while it was read.`);
+  const names = modelWeightNames(Buffer.from(bytes).toString('utf8'));
+  if (!names.ok) throw new Error(`${model}: ${names.error}`);
+  const files: ModelFile[] = [{ name: model, bytes }];
+  for (const name of names.value.filter((n) => n !== model)) {
+    const weights = await readOptionalBytes(path.join(path.dirname(file), name), limits.weights);
+    if (weights !== null) files.push({ name, bytes: weights });
+  }
+  return files;
+}
+
 /** Writes the weights sidecar of `projectFile`: the .bin first, then the .json that names it. */
 export async function writeWeightsSidecarFiles(projectFile: string, weights: WeightsToSave): Promise<void> {
   const names = sidecarNames(path.basename(projectFile));
@@ -107,7 +137,15 @@ export function electronHostServices(window: BrowserWindow, shell: ShellServices
       const result = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: BUNDLE_FILTERS });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseModelPath() {
+      const result = await dialog.showOpenDialog(window, {
+        properties: ['openFile'],
+        filters: MODEL_FILTERS,
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     readOpened: readOpenedFile,
+    readModel: (file) => readModelFiles(file),
     writeText: (file, text) => writeFileAtomic(file, text),
     writeWeights: writeWeightsSidecarFiles,
     writeBytes: (file, bytes) => writeFileAtomic(file, bytes),

@@ -15,6 +15,12 @@ export type OpenedContent =
   | { text: string; weights: { json: string; bin: Uint8Array<ArrayBuffer> } | null }
   | { bundle: Uint8Array<ArrayBuffer> };
 
+/** A file read for the model importer (`model:open`): its plain name and bytes. */
+export interface ModelFile {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 /** The trained weights a `project:save` request carries. */
 export type WeightsToSave = NonNullable<RequestOf<'project:save'>['weights']>;
 
@@ -26,6 +32,10 @@ export interface HostServices {
   chooseBundlePath(suggested: string): Promise<string | null>;
   /** Reads a chosen file: a project's text with its weights sidecar (null when none), or a bundle's bytes. */
   readOpened(file: string): Promise<OpenedContent>;
+  /** Asks for a model.json to import; null when cancelled. */
+  chooseModelPath(): Promise<string | null>;
+  /** Reads a chosen model.json and the weight files its manifest names beside it (the model.json first). */
+  readModel(file: string): Promise<ModelFile[]>;
   writeText(file: string, text: string): Promise<void>;
   /** Writes a project's weights sidecar beside it (each file atomically). */
   writeWeights(projectFile: string, weights: WeightsToSave): Promise<void>;
@@ -82,6 +92,10 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
       if (target === null) return null;
       await services.writeBytes(target, bytes);
       return { path: target };
+    },
+    'model:open': async () => {
+      const file = await services.chooseModelPath();
+      return file === null ? null : { files: await services.readModel(file) };
     },
     'app:info': async () => services.appInfo(),
     'backup:write': async ({ text }) => {

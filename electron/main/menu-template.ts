@@ -61,6 +61,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): Item[
       { label: 'New', accelerator: 'CmdOrCtrl+N', click: send('new') },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send('open') },
       { label: 'Open Recent', submenu: recent },
+      { label: 'Import model.json…', click: send('import-model') },
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('save-as') },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../src/ipc/channels';
 import { ok } from '../../src/util/result';
 import { useFitView } from '../canvas/use-arrange';
+import { importFiles } from '../panels/ImportModelButton';
 import { useProjectFile } from '../panels/use-project-file';
 import { useTrainingActions } from '../panels/use-training-actions';
 import { blankDocument } from '../state/initial-document';
@@ -34,6 +35,13 @@ export function useMenuCommands(): void {
       'save-as': project.saveAs,
       export: () => stores.exchange.getState().setExportOpen(true),
       'export-bundle': project.exportBundle,
+      // A menu click cannot open a file input (no user activation): the main process shows the dialog.
+      'import-model': () =>
+        void api.openModel().then(
+          (r) => r && importFiles(stores, r.files).then((done) => done && requestAnimationFrame(fit)),
+          (e: unknown) =>
+            stores.session.getState().notify('ui.exchange.importReadFailed', { message: String(e) }, 'error'),
+        ),
       undo: () => (inText() ? document.execCommand('undo') : doc().undo()),
       redo: () => (inText() ? document.execCommand('redo') : doc().redo()),
       'toggle-theme': () => {

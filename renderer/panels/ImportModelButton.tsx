@@ -26,7 +26,7 @@ async function laidOut(doc: Doc): Promise<Doc> {
  * weights are kept for the session (keyed by the plan's hash); on failure the problem is
  * shown and the document is left as it was.
  */
-async function importFiles(stores: AppStores, files: PickedFile[]): Promise<boolean> {
+export async function importFiles(stores: AppStores, files: PickedFile[]): Promise<boolean> {
   const exchange = stores.exchange.getState();
   const session = stores.session.getState();
   const r = importPickedFiles(files);

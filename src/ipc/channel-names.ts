@@ -9,6 +9,7 @@ export const CHANNEL_METHODS = {
   'project:open': 'openProject',
   'project:save': 'saveProject',
   'bundle:save': 'saveBundle',
+  'model:open': 'openModel',
   'app:info': 'appInfo',
   'backup:write': 'writeBackup',
   'backup:read': 'readBackup',

@@ -14,7 +14,7 @@ export {
 } from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 4;
+export const IPC_VERSION = 5;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
@@ -30,6 +30,9 @@ export const MAX_WEIGHTS_BYTES = 1024 * 1024 * 1024;
 
 /** Largest weights sidecar JSON text accepted across the boundary, in UTF-16 code units (16 Mi). */
 export const MAX_WEIGHTS_JSON_LENGTH = 16 * 1024 * 1024;
+
+/** Most files (the model.json and its weight files) one `model:open` answer may carry. */
+export const MAX_MODEL_FILES = 1024;
 
 /** Largest workshop bundle accepted across the boundary (the bundle format's own limit, 1 GiB). */
 export { MAX_BUNDLE_BYTES };
@@ -96,6 +99,12 @@ const openedFile = z.union([
   z.strictObject({ path: filePath, bundle: bundleBytes }),
 ]);
 
+/** A file read for the model importer: its plain name and bytes (a model.json, or a weights file). */
+const modelFile = z.strictObject({
+  name: z.string().min(1).max(255),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_WEIGHTS_BYTES, 'the file is too large'),
+});
+
 /** What one channel carries: the request payload and the response, each with its validator. */
 export interface ChannelSpec {
   readonly request: z.ZodType;
@@ -131,6 +140,14 @@ export const channels = {
   'bundle:save': {
     request: z.strictObject({ name: z.string().min(1).max(255), bytes: bundleBytes }),
     response: z.strictObject({ path: filePath }).nullable(),
+  },
+  /**
+   * Shows an open dialog for a tfjs/Keras model.json; its bytes and those of the weight files
+   * its manifest names that lie beside it (the model.json first), or null when cancelled.
+   */
+  'model:open': {
+    request: z.undefined(),
+    response: z.strictObject({ files: z.array(modelFile).min(1).max(MAX_MODEL_FILES) }).nullable(),
   },
   /** The application's version and the operating system platform. */
   'app:info': {
@@ -190,6 +207,7 @@ export const MENU_COMMANDS = [
   'save-as',
   'export',
   'export-bundle',
+  'import-model',
   'undo',
   'redo',
   'toggle-theme',

@@ -102,7 +102,7 @@ test('import a CSV file: detection, an error naming line and column, preview, ba
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./');
+  await page.goto('./?files=download');
   await fromTemplate(page, 'MLP for 2D points');
   await pickFiles(page, 'Import CSV…', [`${FIXTURES}points.csv`]);
   const dialog = page.getByRole('dialog', { name: 'Import CSV: points.csv' });

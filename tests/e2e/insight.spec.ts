@@ -24,7 +24,8 @@ test('layer insight: per-layer charts, their data tables and node health while t
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./');
   const training = page.getByRole('region', { name: 'Training' });
-  await training.getByLabel('Training examples').fill('4096');
+  // Enough batches that the run is still going while the tables are read; stopped at the end.
+  await training.getByLabel('Training examples').fill('32768');
   await training.getByLabel('Epochs').fill('1');
   await training.getByLabel('Batch size').fill('64');
   await training.getByLabel('Batch size').press('Enter');
@@ -81,6 +82,7 @@ test('layer insight: per-layer charts, their data tables and node health while t
   ).toBeVisible();
   await training.getByRole('button', { name: 'Show data: Activation distribution of bn1' }).click();
   await page.screenshot({ path: 'test-results/insight-2-dashboard.png' });
+  await training.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(training.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
   await page.screenshot({ path: 'test-results/insight-3-finished.png' });
   // A closer look at the nodes' sparklines and health dots.

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useMenuCommands } from '../../renderer/host/use-menu-commands';
 import { ExportButton } from '../../renderer/panels/ExportDialog';
 import { codeFileName, modelFileNames } from '../../renderer/panels/export-code';
 import { importPickedFiles, type PickedFile } from '../../renderer/panels/import-model';
@@ -10,6 +11,7 @@ import { startingWeights } from '../../renderer/state/exchange-store';
 import { compilePlan } from '../../src/compiler/plan';
 import { planHash } from '../../src/compiler/plan-hash';
 import { packWeightSet } from '../../src/compiler/tfjs-weights';
+import { CHANNEL_METHODS, EVENT_METHODS } from '../../src/ipc/channels';
 import { lenet } from './doc-fixtures';
 import { renderInApp } from './render-app';
 
@@ -225,6 +227,57 @@ describe('Import model in the app', () => {
     ]);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Could not import weird-model\.json.*not valid JSON/);
+    expect(stores.document.getState().doc).toBe(before);
+  });
+});
+
+/** A fake desktop API: every channel answers null, openModel answers `model`; menu commands can be sent. */
+function installDesktop(model: () => Promise<unknown>) {
+  const menu: ((p: unknown) => void)[] = [];
+  const api: Record<string, unknown> = {};
+  for (const method of Object.values(CHANNEL_METHODS)) api[method] = vi.fn(async () => null);
+  for (const method of Object.values(EVENT_METHODS)) api[method] = () => () => {};
+  api['onMenuCommand'] = (l: (p: unknown) => void) => (menu.push(l), () => {});
+  api['openModel'] = vi.fn(model);
+  vi.stubGlobal('layerloom', api);
+  return { send: (command: string) => menu.forEach((l) => l({ command })) };
+}
+
+function MenuCommands() {
+  useMenuCommands();
+  return null;
+}
+
+describe('Import model.json… in the desktop menu', () => {
+  it('imports the model.json and weights the main process read', async () => {
+    const desktop = installDesktop(async () => ({
+      files: [
+        { name: 'model.json', bytes: enc(denseModelJson()) },
+        { name: 'tiny.weights.bin', bytes: binOf() },
+      ],
+    }));
+    const { stores } = renderInApp(<MenuCommands />, lenet());
+    desktop.send('import-model');
+    await waitFor(() => expect(stores.document.getState().doc.name).toBe('tiny'), { timeout: 10_000 });
+    expect(stores.exchange.getState().imported?.weights.specs).toHaveLength(4);
+    expect(stores.session.getState().notice?.key).toBe('ui.exchange.importedWithWeights');
+  });
+
+  it('keeps the document when the dialog is cancelled or the files cannot be read', async () => {
+    let answer: () => Promise<unknown> = async () => null;
+    const desktop = installDesktop(() => answer());
+    const { stores } = renderInApp(<MenuCommands />, lenet());
+    const before = stores.document.getState().doc;
+    desktop.send('import-model');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stores.session.getState().notice).toBeNull();
+    expect(stores.document.getState().doc).toBe(before);
+    answer = async () => {
+      throw new Error("model.json: weightsManifest[0].paths[0]: '../x.bin' is not a file name beside it");
+    };
+    desktop.send('import-model');
+    await waitFor(() => expect(stores.session.getState().notice?.key).toBe('ui.exchange.importReadFailed'));
+    expect(stores.session.getState().notice?.tone).toBe('error');
     expect(stores.document.getState().doc).toBe(before);
   });
 });

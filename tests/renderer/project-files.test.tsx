@@ -70,6 +70,7 @@ function installElectron() {
     saveBundle: vi.fn(
       async (p: { name: string; bytes: Uint8Array }) => (bundles.push(p), { path: `/p/${p.name}` }),
     ),
+    openModel: none,
     appInfo: async () => ({ version: '1', platform: 'linux' }),
     writeBackup: none,
     readBackup: none,

@@ -17,6 +17,7 @@ function fakeDesktop(backup: string | null, uncleanExit: boolean) {
     openProject: vi.fn(async () => null),
     saveProject: vi.fn(async () => ({ path: '/p/net.layerloom' })),
     saveBundle: vi.fn(async () => null),
+    openModel: vi.fn(async () => null),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux' })),
     writeBackup: vi.fn(async () => null),
     readBackup: vi.fn(async () => (backup === null ? null : { text: backup })),

@@ -23,6 +23,7 @@ function fakeDesktop(stored: Record<string, Uint8Array> = {}) {
     openProject: vi.fn(async () => null),
     saveProject: vi.fn(async () => null),
     saveBundle: vi.fn(async () => null),
+    openModel: vi.fn(async () => null),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux' })),
     writeBackup: vi.fn(async () => null),
     readBackup: vi.fn(async () => null),

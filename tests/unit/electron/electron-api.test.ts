@@ -5,6 +5,7 @@ const goodApi = () => ({
   openProject: vi.fn(async () => ({ path: '/a.json', text: '{}' })),
   saveProject: vi.fn(async (_payload: unknown) => ({ path: '/a.json' })),
   saveBundle: vi.fn(async (_payload: unknown) => ({ path: '/a.layerloom-bundle' })),
+  openModel: vi.fn(async () => ({ files: [{ name: 'model.json', bytes: new Uint8Array([123, 125]) }] })),
   appInfo: vi.fn(async () => ({ version: '0.1.0', platform: 'linux' })),
   writeBackup: vi.fn(async () => null),
   readBackup: vi.fn(async () => ({ text: '{}' })),
@@ -49,6 +50,20 @@ describe('electronApi (renderer side of the preload contract)', () => {
   it('rejects a response that breaks the contract', async () => {
     const raw = { ...goodApi(), openProject: vi.fn(async () => ({ path: 3 })) };
     await expect(electronApi({ layerloom: raw })!.openProject()).rejects.toThrow(/project:open/);
+  });
+
+  it('checks openModel answers: named byte files pass, anything else is refused', async () => {
+    const raw = goodApi();
+    await expect(electronApi({ layerloom: raw })!.openModel()).resolves.toEqual({
+      files: [{ name: 'model.json', bytes: new Uint8Array([123, 125]) }],
+    });
+    const bad = {
+      ...goodApi(),
+      openModel: vi.fn(async () => ({ files: [{ name: 'model.json', bytes: [1] }] })),
+    };
+    await expect(electronApi({ layerloom: bad })!.openModel()).rejects.toThrow(/model:open.*files\.0\.bytes/);
+    const none = { ...goodApi(), openModel: vi.fn(async () => ({ files: [] })) };
+    await expect(electronApi({ layerloom: none })!.openModel()).rejects.toThrow(/model:open/);
   });
 
   it('checks event payloads and drops the ones that break the contract', () => {

@@ -27,6 +27,7 @@ describe('the channel map', () => {
 describe('request validators', () => {
   it.each([
     ['project:open', undefined],
+    ['model:open', undefined],
     ['app:info', undefined],
     ['project:save', { path: null, text: '{}' }],
     ['project:save', { path: '/home/u/m.layerloom.json', text: '' }],
@@ -36,6 +37,7 @@ describe('request validators', () => {
 
   it.each([
     ['project:open', { path: '/etc/passwd' }, '$'],
+    ['model:open', { path: '/etc/passwd' }, '$'],
     ['app:info', 'x', '$'],
     ['project:save', undefined, '$'],
     ['project:save', { text: '{}' }, '$.path'],
@@ -70,6 +72,10 @@ describe('response validators', () => {
     expect(parseResponse('project:open', { path: '/a.json', text: '{}', weights: null }).ok).toBe(true);
     expect(parseResponse('project:open', { path: '/a.b', bundle: new Uint8Array(2) }).ok).toBe(true);
     expect(parseResponse('bundle:save', { path: '/a.b' }).ok).toBe(true);
+    expect(parseResponse('model:open', null).ok).toBe(true);
+    const model = { name: 'model.json', bytes: new Uint8Array(2) };
+    const bin = { name: 'group1-shard1of1.bin', bytes: new Uint8Array(8) };
+    expect(parseResponse('model:open', { files: [model, bin] }).ok).toBe(true);
     expect(parseResponse('app:info', { version: '0.1.0', platform: 'linux' }).ok).toBe(true);
   });
 
@@ -83,6 +89,13 @@ describe('response validators', () => {
       parseResponse('project:open', { path: '/a', text: '{}', weights: { json: '{}', bin: [1] } }).ok,
     ).toBe(false);
     expect(parseResponse('project:save', undefined).ok).toBe(false);
+    // A model answer carries at least the model.json, each file named and as bytes.
+    expect(parseResponse('model:open', { files: [] }).ok).toBe(false);
+    expect(parseResponse('model:open', { files: [{ name: '', bytes: new Uint8Array(1) }] }).ok).toBe(false);
+    expect(parseResponse('model:open', { files: [{ name: 'model.json', bytes: 'x' }] }).ok).toBe(false);
+    expect(
+      parseResponse('model:open', { files: [{ name: 'm.json', bytes: new Uint8Array(1) }], path: '/a' }).ok,
+    ).toBe(false);
     expect(parseResponse('app:info', { version: '', platform: 'linux' }).ok).toBe(false);
   });
 });

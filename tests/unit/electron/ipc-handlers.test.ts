@@ -13,6 +13,10 @@ function fakeServices(overrides: Partial<HostServices> = {}) {
     chooseSavePath: vi.fn(async () => '/home/u/chosen.json'),
     chooseBundlePath: vi.fn(async (name: string) => `/home/u/${name}`),
     readOpened: vi.fn(async () => ({ text: '{"format":"layerloom"}', weights: null })),
+    chooseModelPath: vi.fn(async () => '/home/u/tiny/model.json'),
+    readModel: vi.fn(async (file: string) => [
+      { name: file.split('/').pop()!, bytes: new Uint8Array([123, 125]) },
+    ]),
     writeText: vi.fn(async (file: string, text: string) => void written.set(file, text)),
     writeWeights: vi.fn(async () => {}),
     writeBytes: vi.fn(async () => {}),
@@ -187,5 +191,39 @@ describe('trained weights and bundles', () => {
       handleInvoke('bundle:save', true, { name: 'x', bytes }, createChannelHandlers(cancelled)),
     ).resolves.toBeNull();
     expect(cancelled.writeBytes).not.toHaveBeenCalled();
+  });
+});
+
+describe('model handler', () => {
+  it('reads the model chosen in the dialog, or returns null and reads nothing when cancelled', async () => {
+    const { services } = fakeServices();
+    await expect(
+      handleInvoke('model:open', true, undefined, createChannelHandlers(services)),
+    ).resolves.toEqual({
+      files: [{ name: 'model.json', bytes: new Uint8Array([123, 125]) }],
+    });
+    expect(services.readModel).toHaveBeenCalledWith('/home/u/tiny/model.json');
+    const cancelled = fakeServices({ chooseModelPath: async () => null }).services;
+    await expect(createChannelHandlers(cancelled)['model:open'](undefined)).resolves.toBeNull();
+    expect(cancelled.readModel).not.toHaveBeenCalled();
+  });
+
+  it('shows no dialog for an untrusted sender or a payload', async () => {
+    const { services } = fakeServices();
+    const handlers = createChannelHandlers(services);
+    await expect(handleInvoke('model:open', false, undefined, handlers)).rejects.toThrow(/untrusted/);
+    await expect(handleInvoke('model:open', true, { path: '/etc/passwd' }, handlers)).rejects.toThrow(
+      /model:open: invalid payload/,
+    );
+    expect(services.chooseModelPath).not.toHaveBeenCalled();
+  });
+
+  it('does not let the page save over a model it imported', async () => {
+    const { services, written } = fakeServices();
+    const handlers = createChannelHandlers(services);
+    await handlers['model:open'](undefined);
+    await handlers['project:save']({ path: '/home/u/tiny/model.json', text: 'x' });
+    expect(services.chooseSavePath).toHaveBeenCalledWith('/home/u/tiny/model.json');
+    expect([...written.keys()]).toEqual(['/home/u/chosen.json']);
   });
 });

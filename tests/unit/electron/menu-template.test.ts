@@ -26,6 +26,7 @@ describe('buildMenuTemplate', () => {
       'New',
       'Open…',
       'Open Recent',
+      'Import model.json…',
       'separator',
       'Save',
       'Save As…',
@@ -66,6 +67,12 @@ describe('buildMenuTemplate', () => {
       byLabel(items(byLabel(buildMenuTemplate({ ...ctx, recent: [] }, a), 'File')), 'Open Recent'),
     );
     expect(none).toEqual([{ label: 'No recent files', enabled: false }]);
+  });
+
+  it('asks the renderer to import a model.json from the File menu', () => {
+    const a = actions();
+    click(byLabel(items(byLabel(buildMenuTemplate(ctx, a), 'File')), 'Import model.json…'));
+    expect(a.command.mock.calls).toEqual([['import-model']]);
   });
 
   it('opens the docs through the allow-list, and shows undo/redo keys without taking them', () => {
