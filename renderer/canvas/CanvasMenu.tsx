@@ -22,11 +22,25 @@ export interface MenuState {
 
 const anyKind = (): boolean => true;
 
+/** "Save to My blocks…": asks for a name (the block's by default), then saves. */
+const saveEntry = (
+  label: string,
+  nameLabel: string,
+  initial: string,
+  onSubmit: (name: string) => void,
+): MenuEntry => ({
+  key: 'saveToMyBlocks',
+  label,
+  prompt: { label: nameLabel, initial, onSubmit },
+});
+
 /** Block entries of a layer's menu: group the selection, or collapse / ungroup the layer's block. */
 function useBlockEntries(target: MenuTarget, actions: CanvasActions): MenuEntry[] {
   const { t } = useTranslation();
   const layers = useDocument((s) => s.doc.layers);
   const blockCount = useDocument((s) => s.doc.blocks?.length ?? 0);
+  const blocks = useDocument((s) => s.doc.blocks);
+  const blockNames = new Map((blocks ?? []).map((b) => [b.id, b.name]));
   const selection = useSession((s) => s.selection.nodes);
   if (target.kind !== 'node') return [];
   const layer = layers.find((l) => l.id === target.id);
@@ -40,11 +54,19 @@ function useBlockEntries(target: MenuTarget, actions: CanvasActions): MenuEntry[
         separated: true,
       },
       { key: 'ungroup', label: t('ui.block.ungroup'), onSelect: () => actions.ungroup(blockId) },
+      saveEntry(
+        t('ui.myBlocks.save'),
+        t('ui.myBlocks.nameLabel'),
+        blockNames.get(blockId) ?? blockId,
+        (name) => actions.saveBlock(blockId, name),
+      ),
     ];
   }
   const chosen = new Set(selection.includes(target.id) ? selection : []);
-  const free = layers.filter((l) => chosen.has(l.id) && l.block === null);
-  if (free.length < 2 || free.length !== chosen.size) return [];
+  // Ids of layers that are gone (an undone insert can leave them selected) do not count.
+  const picked = layers.filter((l) => chosen.has(l.id));
+  const free = picked.filter((l) => l.block === null);
+  if (free.length < 2 || free.length !== picked.length) return [];
   const id = target.id;
   return [
     {
@@ -67,6 +89,7 @@ function useEntries(
 ): MenuEntry[] {
   const { t } = useTranslation();
   const blockEntries = useBlockEntries(target, actions);
+  const blocks = useDocument((s) => s.doc.blocks);
   const entry = (key: string, onSelect: () => void, keys?: string, separated = false): MenuEntry => ({
     key,
     label: t(`ui.menu.${key}`),
@@ -109,6 +132,12 @@ function useEntries(
       return [
         { key: 'expand', label: t('ui.block.expand'), onSelect: () => actions.setCollapsed(id, false) },
         { key: 'ungroup', label: t('ui.block.ungroup'), onSelect: () => actions.ungroup(id) },
+        saveEntry(
+          t('ui.myBlocks.save'),
+          t('ui.myBlocks.nameLabel'),
+          blocks?.find((b) => b.id === id)?.name ?? id,
+          (name) => actions.saveBlock(id, name),
+        ),
         {
           key: 'delete',
           label: t('ui.block.delete'),

@@ -3,6 +3,9 @@ import { specOf } from '../../src/layers/registry';
 /** The drag-and-drop data type carrying a layer kind from the palette to the canvas. */
 export const LAYER_KIND_MIME = 'application/layerloom-kind';
 
+/** The drag-and-drop data type carrying the id of an example or saved block ("My blocks"). */
+export const BLOCK_FRAGMENT_MIME = 'application/layerloom-block';
+
 /** Size LayerNode is drawn at before React Flow measures it; a dropped node is centred on the pointer with it. */
 export const NODE_SIZE_GUESS = { width: 216, height: 46 } as const;
 

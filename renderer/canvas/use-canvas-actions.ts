@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fragmentFromBlock } from '../../src/graph/block-library';
 import { groupLayers, newBlockId, setBlockCollapsed, ungroupBlock } from '../../src/graph/blocks';
 import { disconnectLayer, removeEdges, removeLayers } from '../../src/graph/commands';
 import type { Position } from '../../src/graph/document';
@@ -11,6 +12,8 @@ import {
   pasteClipboard,
   selectAll,
 } from '../state/edit-actions';
+import { currentMyBlocks, saveMyBlock } from '../panels/my-blocks-storage';
+import { newMyBlockId } from '../../src/graph/my-blocks';
 import { useStores, type AppStores } from '../state/stores';
 import { insertOnEdgeCommand, noOutcome, type InsertOutcome } from './insert-layer';
 import { useAddLayer } from './use-add-layer';
@@ -146,6 +149,15 @@ export function useCanvasActions() {
         if (error) return refused(error.code);
         session().select({ nodes: [], edges: [] });
         session().notify('ui.notice.deleted', { count: ids.length });
+      },
+      /** Saves a block's layers and internal wires to "My blocks" under `name`. */
+      saveBlock(blockId: string, name: string) {
+        const label = name.trim() || blockName(stores, blockId);
+        const id = newMyBlockId(currentMyBlocks(), Date.now());
+        const frag = fragmentFromBlock(stores.document.getState().doc, blockId, id, label);
+        if (!frag) return refused('unknown-block');
+        if (!saveMyBlock(frag)) return session().notify('ui.myBlocks.storeFailed', { name: label }, 'error');
+        session().notify('ui.myBlocks.saved', { name: label });
       },
       addAt: (kind: string, at: Position) => addLayer(kind, at),
       paste: () => void pasteClipboard(stores),

@@ -3,13 +3,14 @@ import { useMemo, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeLayers } from '../../src/graph/commands';
 import { useStores } from '../state/stores';
-import { droppedKind, LAYER_KIND_MIME, NODE_SIZE_GUESS } from './drag-kind';
+import { BLOCK_FRAGMENT_MIME, droppedKind, LAYER_KIND_MIME, NODE_SIZE_GUESS } from './drag-kind';
 import { blockOfNodeId, expandBlockChanges, type CanvasNode } from './block-view';
 import { edgeAtPoint } from './edge-hit';
 import { connectCommand, interpretEdgeChanges, interpretNodeChanges } from './flow-changes';
 import type { LayerFlowNode } from './flow-nodes';
 import { noOutcome, spliceCommand } from './insert-layer';
 import { useAddLayer, useScreenToFlow } from './use-add-layer';
+import { fragmentById, useInsertFragment } from './use-insert-fragment';
 import type { CanvasActions } from './use-canvas-actions';
 
 /** The pointer position of a drag event from React Flow (mouse or touch). */
@@ -25,6 +26,7 @@ export function useCanvasHandlers(actions: CanvasActions) {
   const { t } = useTranslation();
   const addLayer = useAddLayer();
   const screenToFlow = useScreenToFlow();
+  const insertFragment = useInsertFragment();
   return useMemo(() => {
     const doc = () => stores.document.getState();
     const session = () => stores.session.getState();
@@ -74,6 +76,11 @@ export function useCanvasHandlers(actions: CanvasActions) {
       },
       onSelectionDragStop: () => doc().endGesture(),
       onDragOver(e: DragEvent) {
+        if (e.dataTransfer.types.includes(BLOCK_FRAGMENT_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          return;
+        }
         if (!e.dataTransfer.types.includes(LAYER_KIND_MIME)) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
@@ -86,6 +93,13 @@ export function useCanvasHandlers(actions: CanvasActions) {
         if (!inside) session().setDropEdge(null);
       },
       onDrop(e: DragEvent) {
+        // A block from "My blocks" lands centred on the drop point (never spliced into a wire).
+        const frag = fragmentById(e.dataTransfer.getData(BLOCK_FRAGMENT_MIME));
+        if (frag) {
+          e.preventDefault();
+          session().setDropEdge(null);
+          return insertFragment(frag, screenToFlow({ x: e.clientX, y: e.clientY }));
+        }
         const kind = droppedKind(e.dataTransfer);
         const edge = session().dropEdge ?? edgeAtPoint(e.clientX, e.clientY);
         session().setDropEdge(null);
@@ -99,5 +113,5 @@ export function useCanvasHandlers(actions: CanvasActions) {
         });
       },
     };
-  }, [stores, t, addLayer, screenToFlow, actions]);
+  }, [stores, t, addLayer, screenToFlow, actions, insertFragment]);
 }

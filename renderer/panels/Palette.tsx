@@ -4,6 +4,7 @@ import { LAYER_SPECS } from '../../src/layers/registry';
 import type { LayerSpec } from '../../src/layers/spec';
 import { LAYER_KIND_MIME } from '../canvas/drag-kind';
 import { useAddLayer } from '../canvas/use-add-layer';
+import { MyBlocksSection } from './MyBlocksSection';
 import { paletteGroups, type PaletteGroup } from './palette-groups';
 
 function PaletteItem({ spec, onAdd }: { spec: LayerSpec; onAdd: (kind: string) => void }) {
@@ -91,6 +92,7 @@ export function Palette() {
       ) : (
         groups.map((g) => <PaletteSection key={g.category} group={g} onAdd={onAdd} />)
       )}
+      <MyBlocksSection query={query} />
     </aside>
   );
 }

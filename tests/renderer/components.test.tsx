@@ -56,10 +56,17 @@ describe('Palette', () => {
   it('lists every layer kind of the registry by title, grouped under category headings', () => {
     renderInApp(<Palette />);
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
-    expect([...names].sort()).toEqual(LAYER_SPECS.map((s) => titles[s.kind]!.title).sort());
+    const examples = ['VGG block', 'Residual block', 'Inception block'];
+    expect([...names].sort()).toEqual([...LAYER_SPECS.map((s) => titles[s.kind]!.title), ...examples].sort());
     const categories = en.category as Record<string, string>;
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual([...new Set(LAYER_SPECS.map((s) => categories[s.category]))]);
+    expect(headings).toEqual([...new Set(LAYER_SPECS.map((s) => categories[s.category])), 'My blocks']);
+    const mine = screen.getByRole('region', { name: 'My blocks' });
+    expect(
+      within(mine)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(examples);
     const conv = screen.getByRole('region', { name: 'Convolution' });
     expect(within(conv).getByRole('button', { name: 'Conv2D' }).getAttribute('draggable')).toBe('true');
     expect(screen.getByText('Slides learned filters over an image.')).toBeTruthy();
