@@ -3,6 +3,7 @@ import { createSavedStore } from './autosave-session';
 import { createDatasetStore } from './dataset-store';
 import { createDocumentStore } from './document-store';
 import { createExchangeStore } from './exchange-store';
+import { pruneSelection } from './prune-selection';
 import { startRunRecorder } from './run-recorder';
 import { createRunsViewStore } from './runs-view-store';
 import { createSessionStore, type Theme } from './session-store';
@@ -22,6 +23,13 @@ export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): 
     runs: createRunsViewStore(),
     trainer,
   };
+  // Layers an undo, redo or new document took away leave the selection with them.
+  stores.document.subscribe((state, previous) => {
+    if (state.doc === previous.doc) return;
+    const session = stores.session.getState();
+    const pruned = pruneSelection(session.selection, state.doc);
+    if (pruned !== session.selection) session.select(pruned);
+  });
   // Lives as long as the stores: every run started from the app goes into the run history.
   startRunRecorder({ ...stores, now: () => Date.now() });
   return stores;

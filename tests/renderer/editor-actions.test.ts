@@ -89,6 +89,20 @@ describe('clipboard actions', () => {
     expect(s.session.getState().selection.nodes).toHaveLength(n + 2);
     expect(s.session.getState().selection.edges).toHaveLength(s.document.getState().doc.edges.length);
   });
+
+  it('an undo that removes selected layers takes them out of the selection', () => {
+    const s = stores();
+    s.session.getState().select({ nodes: ['conv1', 'bn1'], edges: [] });
+    expect(duplicateSelection(s)).toBe(true);
+    const pasted = s.session.getState().selection;
+    expect(pasted.nodes).toHaveLength(2);
+    s.session.getState().select({ nodes: [...pasted.nodes, 'flatten'], edges: pasted.edges });
+    s.document.getState().undo();
+    // The copies are gone, and so is their selection; the surviving layer stays selected.
+    expect(s.session.getState().selection).toEqual({ nodes: ['flatten'], edges: [] });
+    s.document.getState().redo();
+    expect(s.session.getState().selection.nodes).toEqual(['flatten']);
+  });
 });
 
 describe('shortcutOf', () => {
