@@ -130,7 +130,10 @@ function rank(d: Diagnostic): number {
  * warning (such as a shape problem on a layer off the Input-to-Output path, which
  * analysis reports as a warning), else "not on a path".
  */
-export function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeProblem> {
+export function problemsByNode(
+  diagnostics: readonly Diagnostic[],
+  textOf: (d: Diagnostic) => string = (d) => d.message,
+): Map<string, NodeProblem> {
   const best = new Map<string, Diagnostic>();
   for (const d of diagnostics) {
     if (d.target.kind !== 'node' || d.severity === 'info') continue;
@@ -139,7 +142,7 @@ export function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, 
   }
   const out = new Map<string, NodeProblem>();
   for (const [id, d] of best)
-    out.set(id, { severity: d.severity === 'error' ? 'error' : 'warning', message: d.message });
+    out.set(id, { severity: d.severity === 'error' ? 'error' : 'warning', message: textOf(d) });
   return out;
 }
 
@@ -157,8 +160,9 @@ export function toFlowNodes(
   titleOf: (kind: string) => string,
   insights: ReadonlyMap<string, NodeInsight> = new Map(),
   previous?: ReadonlyMap<string, LayerFlowNode>,
+  messageOf?: (d: Diagnostic) => string,
 ): LayerFlowNode[] {
-  const problems = problemsByNode(analysis.diagnostics);
+  const problems = problemsByNode(analysis.diagnostics, messageOf);
   const selected = new Set(selection.nodes);
   return doc.layers.map((layer) => {
     const spec = specOf(layer.kind);

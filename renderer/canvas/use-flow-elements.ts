@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layerKinds } from '../../src/layers/registry';
 import { useThrottled } from '../charts/use-throttled';
+import { diagText } from '../diag-text';
 import { nodeInsights } from '../state/layer-stats-view';
 import { useDocument, useSession, useTraining } from '../state/stores';
 import { collapseView, type CanvasNode } from './block-view';
@@ -41,17 +42,9 @@ export function useFlowElements(): { nodes: CanvasNode[]; edges: Edge[] } {
   const nodes = useMemo(
     () =>
       keepUnchanged((previous) =>
-        toFlowNodes(
-          doc,
-          analysis,
-          selection,
-          measured,
-          titleOf,
-          insights,
-          previous,
-        ),
+        toFlowNodes(doc, analysis, selection, measured, titleOf, insights, previous, (d) => diagText(t, d)),
       ),
-    [doc, analysis, selection, measured, titleOf, insights, keepUnchanged],
+    [doc, analysis, selection, measured, titleOf, insights, keepUnchanged, t],
   );
   const edges = useMemo(
     () =>

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic';
+import { diagHint, diagText } from '../diag-text';
 import { useDocument, useStores } from '../state/stores';
 
 /** The node a diagnostic points at, if any. */
@@ -50,14 +51,14 @@ export function ProblemsPanel() {
             return (
               <li key={`${d.code}:${nodeId ?? ''}:${i}`} className={`problem problem--${d.severity}`}>
                 {nodeId ? (
-                  <button type="button" onClick={() => focus(nodeId)} title={d.hint}>
+                  <button type="button" onClick={() => focus(nodeId)} title={diagHint(t, d)}>
                     <span className="problem__severity">{t(`ui.problems.${d.severity}`)}</span>
-                    <span className="problem__message">{d.message}</span>
+                    <span className="problem__message">{diagText(t, d)}</span>
                   </button>
                 ) : (
-                  <div className="problem__static" title={d.hint}>
+                  <div className="problem__static" title={diagHint(t, d)}>
                     <span className="problem__severity">{t(`ui.problems.${d.severity}`)}</span>
-                    <span className="problem__message">{d.message}</span>
+                    <span className="problem__message">{diagText(t, d)}</span>
                   </div>
                 )}
               </li>

@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../src/diagnostics/diagnostic';
+
+/** The translate function as far as messages need it (i18next's `t`). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A diagnostic's message in the UI's language: re-rendered from its stable code and values
+ * through the catalog, falling back to the English text analysis made when the catalog has
+ * no entry for the code.
+ */
+export function diagText(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | 'message'>): string {
+  return t(`diag.${d.code}.message`, { ...d.values, defaultValue: d.message });
+}
+
+/** A diagnostic's hint in the UI's language, or undefined when it has none. */
+export function diagHint(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | 'hint'>): string | undefined {
+  if (d.hint === undefined) return undefined;
+  return t(`diag.${d.code}.hint`, { ...d.values, defaultValue: d.hint });
+}

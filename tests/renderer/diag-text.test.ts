@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { diagHint, diagText } from '../../renderer/diag-text';
+import { createI18n } from '../../renderer/i18n';
+import { analyze } from '../../src/analysis/analyze';
+import { lenetWithDenseOnImage } from './doc-fixtures';
+
+describe('diagnostic text in the UI language', () => {
+  const diagnostic = () => {
+    const d = analyze(lenetWithDenseOnImage()).diagnostics.find((x) => x.severity === 'error');
+    expect(d).toBeDefined();
+    return d!;
+  };
+
+  it('English gives the message analysis made', () => {
+    const i18n = createI18n('en');
+    const d = diagnostic();
+    expect(diagText(i18n.t.bind(i18n), d)).toBe(d.message);
+    expect(diagHint(i18n.t.bind(i18n), d)).toBe(d.hint);
+  });
+
+  it('Simplified Chinese re-renders it from the code and values', () => {
+    const i18n = createI18n('zh-CN');
+    const d = diagnostic();
+    const text = diagText(i18n.t.bind(i18n), d);
+    expect(text).not.toBe(d.message);
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    // The values (the layer's name, the shapes) survive translation.
+    for (const v of Object.values(d.values))
+      if (typeof v === 'string' && v.length > 0) expect(text).toContain(v);
+  });
+
+  it('an unknown code falls back to the English text', () => {
+    const i18n = createI18n('zh-CN');
+    expect(diagText(i18n.t.bind(i18n), { code: 'no/such-code', values: {}, message: 'Plain English.' })).toBe(
+      'Plain English.',
+    );
+  });
+});
