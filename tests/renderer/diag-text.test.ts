@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagHint, diagText } from '../../renderer/diag-text';
 import { createI18n } from '../../renderer/i18n';
 import { analyze } from '../../src/analysis/analyze';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic';
 import { lenetWithDenseOnImage } from './doc-fixtures';
 
 describe('diagnostic text in the UI language', () => {
@@ -31,8 +32,12 @@ describe('diagnostic text in the UI language', () => {
 
   it('an unknown code falls back to the English text', () => {
     const i18n = createI18n('zh-CN');
-    expect(diagText(i18n.t.bind(i18n), { code: 'no/such-code', values: {}, message: 'Plain English.' })).toBe(
-      'Plain English.',
-    );
+    expect(
+      diagText(i18n.t.bind(i18n), {
+        code: 'no/such-code' as Diagnostic['code'],
+        values: {},
+        message: 'Plain English.',
+      }),
+    ).toBe('Plain English.');
   });
 });
