@@ -17,3 +17,12 @@ export function diagHint(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | '
   if (d.hint === undefined) return undefined;
   return t(`diag.${d.code}.hint`, { ...d.values, defaultValue: d.hint });
 }
+
+/** A training-health finding in the UI's language (English text when no values came with it). */
+export function findingText(
+  t: Translate,
+  f: { code: string; message: string; values?: Readonly<Record<string, string | number>> },
+): string {
+  if (!f.values) return f.message;
+  return t(`finding.${f.code}`, { ...f.values, defaultValue: f.message });
+}

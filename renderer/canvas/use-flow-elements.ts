@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layerKinds } from '../../src/layers/registry';
 import { useThrottled } from '../charts/use-throttled';
-import { diagText } from '../diag-text';
+import { diagText, findingText } from '../diag-text';
 import { nodeInsights } from '../state/layer-stats-view';
 import { useDocument, useSession, useTraining } from '../state/stores';
 import { collapseView, type CanvasNode } from './block-view';
@@ -15,12 +15,13 @@ const INSIGHT_INTERVAL_MS = 300;
 
 /** The nodes' training figures, re-read from the training store a few times a second at most. */
 function useNodeInsights() {
+  const { t } = useTranslation();
   // Each change makes a new layers object (its rings are shared), so throttling the object works.
   const layers = useThrottled(
     useTraining((s) => s.run.layers),
     INSIGHT_INTERVAL_MS,
   );
-  return useMemo(() => nodeInsights(layers), [layers]);
+  return useMemo(() => nodeInsights(layers, (f) => findingText(t, f)), [layers, t]);
 }
 
 /** The React Flow nodes and edges of the current document, recomputed only when their inputs change. */

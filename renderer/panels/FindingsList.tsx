@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { findingText } from '../diag-text';
 import type { LayerFinding } from '../state/layer-stats-reducer';
 
 /** Findings listed at most (the newest). */
@@ -34,7 +35,7 @@ export function FindingsList({ findings, names, onPick }: FindingsListProps) {
                 {t('ui.insight.finding', {
                   step: f.step,
                   layer: names.get(f.nodeId) ?? f.nodeId,
-                  message: f.message,
+                  message: findingText(t, f),
                 })}
               </button>
             </li>

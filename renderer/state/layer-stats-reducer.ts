@@ -54,7 +54,9 @@ export interface BatchNormSnapshot {
 export interface LayerFinding {
   nodeId: string;
   code: FindingCode;
+  /** The English text; `values` (when sent) let another language re-render it. */
   message: string;
+  values?: Readonly<Record<string, string | number>>;
   step: number;
 }
 

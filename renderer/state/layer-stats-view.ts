@@ -1,4 +1,4 @@
-import type { LayerStatsState } from './layer-stats-reducer';
+import type { LayerFinding, LayerStatsState } from './layer-stats-reducer';
 import { ringLast, ringValues } from '../../src/training/ring-buffer';
 
 /** How a layer is doing: no finding, a finding, or non-finite values. */
@@ -24,7 +24,10 @@ export const SPARK_POINTS = 60;
  * The insight of every layer that has statistics, by node id. Pure apart from reading
  * the rings, so call it when the state's version changes (throttled by the caller).
  */
-export function nodeInsights(s: LayerStatsState): ReadonlyMap<string, NodeInsight> {
+export function nodeInsights(
+  s: LayerStatsState,
+  messageOf: (f: LayerFinding) => string = (f) => f.message,
+): ReadonlyMap<string, NodeInsight> {
   const out = new Map<string, NodeInsight>();
   for (const [id, series] of Object.entries(s.series)) {
     const finding = s.latestFinding[id] ?? null;
@@ -35,7 +38,7 @@ export function nodeInsights(s: LayerStatsState): ReadonlyMap<string, NodeInsigh
       latestStd: ringLast(series.std) ?? NaN,
       latestGrad: ringLast(series.outputGradNorm) ?? NaN,
       health: nonFinite ? 'non-finite' : finding ? 'finding' : 'ok',
-      message: finding?.message ?? null,
+      message: finding ? messageOf(finding) : null,
     });
   }
   return out;

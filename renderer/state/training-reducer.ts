@@ -171,8 +171,9 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
     case 'layer-stats':
       return { ...s, layers: appendLayerStats(s.layers, msg), version: v };
     case 'finding': {
-      const { nodeId, code, message, step } = msg;
-      return { ...s, layers: appendFinding(s.layers, { nodeId, code, message, step }), version: v };
+      const { nodeId, code, message, step, values } = msg;
+      const finding = values ? { nodeId, code, message, step, values } : { nodeId, code, message, step };
+      return { ...s, layers: appendFinding(s.layers, finding), version: v };
     }
     case 'checkpoint':
       return s; // checkpoints are not shown

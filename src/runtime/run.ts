@@ -209,8 +209,16 @@ export class TrainingRun {
   private postStats(snapshot: LayerStatsSnapshot): void {
     this.env.post({ type: 'layer-stats', runId: this.runId, ...snapshot }, snapshotBuffers(snapshot));
     for (const f of this.health!.observe(snapshot)) {
-      const { nodeId, code, message } = f;
-      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, step: snapshot.step });
+      const { nodeId, code, message, values } = f;
+      this.env.post({
+        type: 'finding',
+        runId: this.runId,
+        nodeId,
+        code,
+        message,
+        values,
+        step: snapshot.step,
+      });
     }
   }
 
@@ -223,8 +231,8 @@ export class TrainingRun {
     this.flushBatches();
     const finding = site ? this.health!.nonFinite(site.nodeId) : null;
     if (finding) {
-      const { nodeId, code, message } = finding;
-      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, step: at.step });
+      const { nodeId, code, message, values } = finding;
+      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, values, step: at.step });
     }
     await this.postCheckpoint(run, 'last-good');
     throw failure;

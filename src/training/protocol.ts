@@ -236,6 +236,8 @@ export type FromTrainer =
       code: FindingCode;
       /** English text naming the layer and what to try (from the 'finding' catalog). */
       message: string;
+      /** The values of the catalog message, so a UI in another language can render it. */
+      values?: Readonly<Record<string, string | number>>;
       step: number;
     }
   | { type: 'paused'; runId: string; paused: boolean }

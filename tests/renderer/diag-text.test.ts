@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagHint, diagText } from '../../renderer/diag-text';
+import { diagHint, diagText, findingText } from '../../renderer/diag-text';
 import { createI18n } from '../../renderer/i18n';
 import { analyze } from '../../src/analysis/analyze';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic';
@@ -39,5 +39,27 @@ describe('diagnostic text in the UI language', () => {
         message: 'Plain English.',
       }),
     ).toBe('Plain English.');
+  });
+});
+
+describe('finding text in the UI language', () => {
+  const finding = {
+    code: 'health/dead-relu',
+    message: 'English text.',
+    values: { layer: 'conv1', pct: '80 %' },
+  };
+
+  it('re-renders a finding from its code and values in Simplified Chinese', () => {
+    const i18n = createI18n('zh-CN');
+    const text = findingText(i18n.t.bind(i18n), finding);
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).toContain('conv1');
+  });
+
+  it('keeps the English text when no values came with it', () => {
+    const i18n = createI18n('zh-CN');
+    expect(findingText(i18n.t.bind(i18n), { code: finding.code, message: 'English text.' })).toBe(
+      'English text.',
+    );
   });
 });
