@@ -8,6 +8,7 @@ import { formatShape } from '../../src/tensor/shape';
 import type { Command } from '../state/document-store';
 import { useDocument, useSession, useStores } from '../state/stores';
 import { CommitField } from './CommitField';
+import { LayerHelpText } from './LayerHelpText';
 import { parseName, pytorchMomentum } from './field-parsing';
 import { ParamField } from './ParamField';
 
@@ -76,7 +77,7 @@ function LayerForm({ layer }: { layer: LayerRecord }) {
       )}
       <details className="inspector__help">
         <summary>{t('ui.inspector.help')}</summary>
-        <p>{t(`layer.${layer.kind}.help`)}</p>
+        <LayerHelpText kind={layer.kind} />
       </details>
     </form>
   );

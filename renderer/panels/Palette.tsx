@@ -5,6 +5,7 @@ import type { LayerSpec } from '../../src/layers/spec';
 import { LAYER_KIND_MIME } from '../canvas/drag-kind';
 import { useAddLayer } from '../canvas/use-add-layer';
 import { MyBlocksSection } from './MyBlocksSection';
+import { PaletteHelp } from './PaletteHelp';
 import { paletteGroups, type PaletteGroup } from './palette-groups';
 
 function PaletteItem({ spec, onAdd }: { spec: LayerSpec; onAdd: (kind: string) => void }) {
@@ -15,7 +16,7 @@ function PaletteItem({ spec, onAdd }: { spec: LayerSpec; onAdd: (kind: string) =
     e.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <li>
+    <li className="palette__row">
       <button
         type="button"
         className={`palette-item cat-${spec.category}`}
@@ -33,6 +34,7 @@ function PaletteItem({ spec, onAdd }: { spec: LayerSpec; onAdd: (kind: string) =
           </span>
         </span>
       </button>
+      <PaletteHelp kind={spec.kind} />
     </li>
   );
 }

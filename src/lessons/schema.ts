@@ -111,6 +111,8 @@ export const lessonSchema = z.strictObject({
   title: messageKey,
   summary: messageKey,
   project: lessonProjectSchema,
+  /** Layer kinds this lesson teaches (optional; older files without it teach none). */
+  teaches: z.array(id).max(20).optional(),
   steps: z.array(lessonStepSchema).min(1).max(30),
 });
 export type Lesson = z.infer<typeof lessonSchema>;

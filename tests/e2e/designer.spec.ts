@@ -36,7 +36,8 @@ test('palette search filters the grouped layer list', async ({ page }) => {
   await page.screenshot({ path: 'test-results/designer-1-search.png' });
   await page.keyboard.press('Control+a');
   await page.keyboard.type('fully connected');
-  await expect(palette.getByRole('button')).toHaveCount(1);
+  await expect(palette.getByRole('button')).toHaveCount(2); // the Dense item and its help button
+  await expect(palette.getByRole('button', { name: 'Help: Dense' })).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter'); // adds the one match in the middle of the canvas
   await expect(layerNode(page, 'Dense dense4')).toBeVisible();

@@ -52,10 +52,17 @@ describe('LayerNode', () => {
   });
 });
 
+/** Accessible names of the palette's item buttons (not their "Help: …" buttons). */
+const itemNames = (): (string | null)[] =>
+  screen
+    .getAllByRole('button')
+    .map((b) => b.getAttribute('aria-label'))
+    .filter((n) => !n?.startsWith('Help: '));
+
 describe('Palette', () => {
   it('lists every layer kind of the registry by title, grouped under category headings', () => {
     renderInApp(<Palette />);
-    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    const names = itemNames();
     const examples = ['VGG block', 'Residual block', 'Inception block'];
     expect([...names].sort()).toEqual([...LAYER_SPECS.map((s) => titles[s.kind]!.title), ...examples].sort());
     const categories = en.category as Record<string, string>;
@@ -76,11 +83,12 @@ describe('Palette', () => {
     renderInApp(<Palette />);
     const search = screen.getByRole('searchbox', { name: 'Search layers' });
     fireEvent.change(search, { target: { value: 'pool' } });
-    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    const names = itemNames();
     expect(names).toContain('MaxPool2D');
     expect(names).not.toContain('Dense');
     fireEvent.change(search, { target: { value: 'fully connected' } });
-    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Dense']);
+    expect(itemNames()).toEqual(['Dense']);
+    expect(screen.getByRole('button', { name: 'Help: Dense' })).toBeTruthy();
     fireEvent.change(search, { target: { value: 'zzz' } });
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(screen.getByRole('status').textContent).toContain('zzz');
@@ -92,6 +100,34 @@ describe('Palette', () => {
     const doc = stores.document.getState().doc;
     expect(doc.layers.at(-1)).toMatchObject({ kind: 'dropout', id: 'dropout-1' });
     expect(stores.session.getState().selection.nodes).toEqual(['dropout-1']);
+  });
+});
+
+describe('Palette help', () => {
+  it('opens the layer help with its formula and lessons, without adding the layer', () => {
+    const { stores } = renderInApp(<Palette />);
+    const before = stores.document.getState().doc.layers.length;
+    const help = screen.getByRole('button', { name: 'Help: BatchNorm' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(help);
+    const dialog = screen.getByRole('dialog', { name: 'BatchNorm' });
+    expect(dialog.textContent).toContain('y = γ·(x − μ_B)/√(σ²_B + ε) + β');
+    const lessonTitles = en.lesson as unknown as Record<string, { title: string }>;
+    const lessons = within(dialog).getAllByRole('button', { name: /^Open lesson: / });
+    expect(lessons[0]!.textContent).toBe(`Open lesson: ${lessonTitles['bn-convergence']!.title}`);
+    expect(stores.document.getState().doc.layers).toHaveLength(before);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(help);
+    expect(stores.document.getState().doc.layers).toHaveLength(before);
+  });
+
+  it('offers no lesson for a kind no lesson teaches', () => {
+    renderInApp(<Palette />);
+    fireEvent.click(screen.getByRole('button', { name: 'Help: Flatten' }));
+    const dialog = screen.getByRole('dialog', { name: 'Flatten' });
+    expect(dialog.textContent).toContain('[batch, h·w·c]');
+    expect(within(dialog).queryByRole('button', { name: /^Open lesson: / })).toBeNull();
   });
 });
 
