@@ -1,51 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainingClient } from '../../../renderer/workers/training-client';
 import { packWeightSet } from '../../../src/compiler/tfjs-weights';
-import { DEFAULT_TRAINING } from '../../../src/graph/document';
-import type { FromTrainer } from '../../../src/training/protocol';
-import { toyPlan, TOY_REF } from '../../helpers/trainer-harness';
+import { fakeClient, toyStartArgs } from '../../helpers/fake-worker';
 
-/** A stand-in for a Worker: records posted messages and lets the test answer. */
-class FakeWorker {
-  posted: { type: string; requestId?: string; initialWeights?: unknown }[] = [];
-  private handlers = new Map<string, ((e: unknown) => void)[]>();
-  addEventListener(type: string, fn: (e: unknown) => void): void {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), fn]);
-  }
-  removeEventListener(): void {}
-  postMessage(msg: { type: string }): void {
-    this.posted.push(msg);
-  }
-  terminate(): void {}
-  emit(data: unknown): void {
-    for (const fn of this.handlers.get('message') ?? []) fn({ data });
-  }
-  crash(): void {
-    for (const fn of this.handlers.get('error') ?? []) fn({ message: 'boom', preventDefault() {} });
-  }
-}
-
-function setup() {
-  const workers: FakeWorker[] = [];
-  const client = createTrainingClient({
-    createWorker: () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    },
-    newRunId: () => 'r1',
-  });
-  const received: FromTrainer[] = [];
-  client.subscribe((m) => received.push(m));
-  return { client, workers, received };
-}
-
-const args = {
-  plan: toyPlan([['flatten'], ['dense', { units: 3 }]]),
-  config: DEFAULT_TRAINING,
-  dataset: TOY_REF,
-  limits: { maxExamples: 10, maxEpochs: 1, maxSteps: null, maxTestExamples: null },
-};
+const setup = () => fakeClient(() => 'r1');
+const args = toyStartArgs;
 
 describe('training client: weights', () => {
   it('answers no weights without a worker', async () => {

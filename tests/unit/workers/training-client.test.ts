@@ -1,58 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainingClient, type TrainingClient } from '../../../renderer/workers/training-client';
+import type { TrainingClient } from '../../../renderer/workers/training-client';
 import type { TrainerPort } from '../../../renderer/state/trainer-port';
 import { DEFAULT_TRAINING } from '../../../src/graph/document';
-import type { FromTrainer } from '../../../src/training/protocol';
-import { toyPlan, TOY_REF } from '../../helpers/trainer-harness';
+import { fakeClient, toyStartArgs } from '../../helpers/fake-worker';
 
 // The client must satisfy the port the UI is written against.
 const asPort = (c: TrainingClient): TrainerPort => c;
 
-/** A stand-in for a Worker: records posted messages and lets the test raise events. */
-class FakeWorker {
-  posted: unknown[] = [];
-  terminated = false;
-  private handlers = new Map<string, ((e: unknown) => void)[]>();
-  addEventListener(type: string, fn: (e: unknown) => void): void {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), fn]);
-  }
-  removeEventListener(): void {}
-  postMessage(msg: unknown): void {
-    this.posted.push(msg);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  emit(data: unknown): void {
-    for (const fn of this.handlers.get('message') ?? []) fn({ data });
-  }
-  crash(message: string): void {
-    for (const fn of this.handlers.get('error') ?? []) fn({ message, preventDefault() {} });
-  }
-}
-
-function setup() {
-  const workers: FakeWorker[] = [];
-  let n = 0;
-  const client = createTrainingClient({
-    createWorker: () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    },
-    newRunId: () => `r${++n}`,
-  });
-  const received: FromTrainer[] = [];
-  client.subscribe((m) => received.push(m));
-  return { client, workers, received };
-}
-
-const args = {
-  plan: toyPlan([['flatten'], ['dense', { units: 3 }]]),
-  config: DEFAULT_TRAINING,
-  dataset: TOY_REF,
-  limits: { maxExamples: 10, maxEpochs: 1, maxSteps: null, maxTestExamples: null },
-};
+const setup = () => fakeClient();
+const args = toyStartArgs;
 
 describe('training client', () => {
   it('starts runs with fresh ids and sends controls for the current run', () => {
