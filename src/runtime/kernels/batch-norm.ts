@@ -11,7 +11,7 @@ import {
   type TensorInfo,
   util,
 } from '@tensorflow/tfjs-core';
-import { channelPassesFactory, type ChannelPasses } from './channel-passes';
+import { channelPassesFactory, withPasses, type PassesFor } from './channel-passes';
 import { alloc, view } from './heap';
 
 /**
@@ -39,23 +39,6 @@ const epsilonOf = (attrs: NamedAttrMap | undefined): number => {
     throw new Error(`batch norm epsilon must be a number ≥ 0, got ${e}`);
   return e;
 };
-
-type PassesFor = (backend: KernelBackend, c: number) => ChannelPasses;
-
-/** Runs `f` with passes for the backend, freeing their scratch afterwards. */
-function withPasses<T>(
-  passesFor: PassesFor,
-  backend: KernelBackend,
-  c: number,
-  f: (p: ChannelPasses) => T,
-): T {
-  const passes = passesFor(backend, c);
-  try {
-    return f(passes);
-  } finally {
-    passes.dispose();
-  }
-}
 
 /** Forward: inputs x [..., C], gamma [C], beta [C]; outputs y, batch mean [C], batch variance [C] (biased). */
 const makeForward =

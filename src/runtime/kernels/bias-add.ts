@@ -10,7 +10,7 @@ import {
   type Tensor,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { channelPassesFactory, type ChannelPasses } from './channel-passes';
+import { channelPassesFactory, withPasses, type PassesFor } from './channel-passes';
 import { alloc, view } from './heap';
 
 /**
@@ -21,22 +21,6 @@ import { alloc, view } from './heap';
  */
 export const BIAS_ADD = 'LayerloomBiasAdd';
 export const BIAS_ADD_GRAD = 'LayerloomBiasAddGrad';
-
-type PassesFor = (backend: KernelBackend, c: number) => ChannelPasses;
-
-function withPasses<T>(
-  passesFor: PassesFor,
-  backend: KernelBackend,
-  c: number,
-  f: (p: ChannelPasses) => T,
-): T {
-  const passes = passesFor(backend, c);
-  try {
-    return f(passes);
-  } finally {
-    passes.dispose();
-  }
-}
 
 const makeForward =
   (passesFor: PassesFor): KernelFunc =>

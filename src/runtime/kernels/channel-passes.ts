@@ -150,3 +150,21 @@ export function channelPassesFactory(): (backend: KernelBackend, c: number) => C
     return simd ? simdPasses(backend, simd, c) : jsPasses(backend, c);
   };
 }
+
+/** Makes the passes for a backend and a channel count. */
+export type PassesFor = (backend: KernelBackend, c: number) => ChannelPasses;
+
+/** Runs `f` with passes for the backend, freeing their scratch afterwards. */
+export function withPasses<T>(
+  passesFor: PassesFor,
+  backend: KernelBackend,
+  c: number,
+  f: (p: ChannelPasses) => T,
+): T {
+  const passes = passesFor(backend, c);
+  try {
+    return f(passes);
+  } finally {
+    passes.dispose();
+  }
+}
