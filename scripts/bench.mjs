@@ -137,9 +137,12 @@ async function attempt(label, notes, f) {
   }
 }
 
-/** (a) for every case, in Chromium; resolves to a map name -> browser result. */
+/**
+ * (a) for every case, in Chromium, then the editor case; resolves to `{runs, editor}`: a map
+ * name -> browser result, and the editor's `ui` entries.
+ */
 async function workerRuns(o, notes) {
-  if (!o.ui) return new Map();
+  if (!o.ui) return { runs: new Map(), editor: [] };
   const { server, url } = await serveWeb({ build: o.build });
   try {
     const en = JSON.parse(readFileSync(path.join(ROOT, 'assets/locales/en.json'), 'utf8'));
@@ -157,7 +160,6 @@ async function workerRuns(o, notes) {
       notes.push(`editor: not measured: ${e.message.split('\n')[0]}`);
       return [];
     });
-    results.editor = editor;
     for (const r of results) {
       if (r.error) notes.push(`worker ${r.name}: ${r.error}`);
       else if (r.finished?.type !== 'finished')
@@ -165,9 +167,7 @@ async function workerRuns(o, notes) {
       else if (r.pageErrors.length > 0)
         notes.push(`worker ${r.name}: page errors: ${r.pageErrors.join('; ')}`);
     }
-    const byName = new Map(results.map((r) => [r.name, r]));
-    byName.editor = results.editor;
-    return byName;
+    return { runs: new Map(results.map((r) => [r.name, r])), editor };
   } finally {
     server.closeAllConnections();
     server.close();
@@ -216,8 +216,8 @@ async function measureCase(c, o, browser, tmp, notes) {
 }
 
 /** The longest task and the 95th-percentile frame while the worker trained. */
-const uiFigures = (browser) => [
-  ...[...browser.values()]
+const uiFigures = ({ runs, editor }) => [
+  ...[...runs.values()]
     .filter((r) => !r.error)
     .map((r) => ({
       name: `training: ${r.name}`,
@@ -225,7 +225,7 @@ const uiFigures = (browser) => [
       p95FrameMs: percentile(r.framesMs, 95),
       frames: r.framesMs.length,
     })),
-  ...(browser.editor ?? []),
+  ...editor,
 ];
 
 /** One full epoch of LeNet-BN (60,000 examples) against the PyTorch reference. */
@@ -277,10 +277,10 @@ async function main() {
   try {
     const browser = await workerRuns(o, notes).catch((e) => {
       notes.push(`worker: not measured: ${e.message}`);
-      return new Map();
+      return { runs: new Map(), editor: [] };
     });
     const cases = [];
-    for (const c of o.cases) cases.push(await measureCase(c, o, browser, tmp, notes));
+    for (const c of o.cases) cases.push(await measureCase(c, o, browser.runs, tmp, notes));
     const reference = o.epoch ? await epochCheck(notes) : null;
     const settings = { warmup: o.warmup, timed: o.timed, quick: o.quick };
     const results = buildResults({
