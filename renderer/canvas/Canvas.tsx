@@ -8,7 +8,7 @@ import {
   type Edge,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModelSummary } from '../panels/ModelSummary';
 import { useDocument, useSession, useStores } from '../state/stores';
@@ -79,15 +79,20 @@ function useContextMenu() {
     current.current = null;
     setMenu(null);
   }, []);
-  const mouse = {
-    onNodeContextMenu: (e: ReactMouseEvent, n: CanvasNode) => {
-      const block = blockOfNodeId(n.id);
-      open(e, block ? { kind: 'block', id: block } : { kind: 'node', id: n.id });
-    },
-    onEdgeContextMenu: (e: ReactMouseEvent, edge: Edge) => open(e, { kind: 'edge', id: edge.id }),
-    onPaneContextMenu: (e: ReactMouseEvent | MouseEvent) =>
-      open(e, { kind: 'pane', at: screenToFlowPosition({ x: e.clientX, y: e.clientY }) }),
-  };
+  // Stable handlers: React Flow passes them to every node and edge wrapper, which are
+  // memoized; a new function per render would re-render all of them on every drag move.
+  const mouse = useMemo(
+    () => ({
+      onNodeContextMenu: (e: ReactMouseEvent, n: CanvasNode) => {
+        const block = blockOfNodeId(n.id);
+        open(e, block ? { kind: 'block', id: block } : { kind: 'node', id: n.id });
+      },
+      onEdgeContextMenu: (e: ReactMouseEvent, edge: Edge) => open(e, { kind: 'edge', id: edge.id }),
+      onPaneContextMenu: (e: ReactMouseEvent | MouseEvent) =>
+        open(e, { kind: 'pane', at: screenToFlowPosition({ x: e.clientX, y: e.clientY }) }),
+    }),
+    [open, screenToFlowPosition],
+  );
   return { menu, show, close, mouse };
 }
 
@@ -104,7 +109,9 @@ export function Canvas() {
   const cm = useContextMenu();
   const keys = useCanvasKeys(root, cm.show);
   useFitOnLoad();
-  const cancelConnect = (): void => stores.session.getState().setConnecting(null);
+  const cancelConnect = useCallback((): void => stores.session.getState().setConnecting(null), [stores]);
+  const closeMenu = cm.close;
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => e && closeMenu(false), [closeMenu]);
   return (
     <main
       ref={root}
@@ -137,7 +144,7 @@ export function Canvas() {
         onEdgeContextMenu={cm.mouse.onEdgeContextMenu}
         onPaneContextMenu={cm.mouse.onPaneContextMenu}
         onPaneClick={cancelConnect}
-        onMoveStart={(e) => e && cm.close(false)}
+        onMoveStart={onMoveStart}
         deleteKeyCode={null}
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
