@@ -15,6 +15,7 @@ import { useDocument, useSession, useStores } from '../state/stores';
 import './canvas-gestures.css';
 import { BLOCK_NODE_TYPE, blockOfNodeId, type CanvasNode } from './block-view';
 import { BlockNode } from './BlockNode';
+import { ConnectHint } from './ConnectHint';
 import { CanvasMenu, type MenuState, type MenuTarget } from './CanvasMenu';
 import { LAYER_NODE_TYPE } from './flow-nodes';
 import { LayerNode } from './LayerNode';
@@ -42,6 +43,15 @@ function useFitOnLoad(): void {
   useEffect(() => {
     if (loadCount > 0) void fitView(FIT_OPTIONS);
   }, [loadCount, fitView]);
+}
+
+/** A click on the overview map centres the view on that point, keeping the zoom. */
+function useMapClick() {
+  const { setCenter, getZoom } = useReactFlow();
+  return useCallback(
+    (_e: ReactMouseEvent, at: { x: number; y: number }) => void setCenter(at.x, at.y, { zoom: getZoom() }),
+    [setCenter, getZoom],
+  );
 }
 
 /** The open context menu, and the mouse handlers that open it. */
@@ -107,8 +117,11 @@ export function Canvas() {
   const theme = useSession((s) => s.theme);
   const root = useRef<HTMLElement>(null);
   const cm = useContextMenu();
-  const keys = useCanvasKeys(root, cm.show);
+  const keys = useCanvasKeys(root, cm.show, actions.removeEdge);
+  // What a screen reader says on a focused wire, from the catalog (React Flow's own text is English).
+  const ariaLabels = useMemo(() => ({ 'edge.a11yDescription.default': t('ui.edge.description') }), [t]);
   useFitOnLoad();
+  const onMapClick = useMapClick();
   const cancelConnect = useCallback((): void => stores.session.getState().setConnecting(null), [stores]);
   const closeMenu = cm.close;
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => e && closeMenu(false), [closeMenu]);
@@ -146,6 +159,8 @@ export function Canvas() {
         onPaneClick={cancelConnect}
         onMoveStart={onMoveStart}
         deleteKeyCode={null}
+        edgesFocusable
+        ariaLabelConfig={ariaLabels}
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
         panOnDrag={PAN_BUTTONS}
@@ -161,6 +176,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1.5} />
+        <ConnectHint />
         <Controls showInteractive={false} />
         <MiniMap<CanvasNode>
           pannable
@@ -169,6 +185,7 @@ export function Canvas() {
           ariaLabel={t('ui.canvas.minimap')}
           nodeColor={minimapColor}
           nodeStrokeWidth={0}
+          onClick={onMapClick}
         />
       </ReactFlow>
       <ModelSummary />

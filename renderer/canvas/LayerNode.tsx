@@ -15,7 +15,8 @@ import './layer-node-insight.css';
 const handleOffsets = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => `${((i + 1) / (n + 1)) * 100}%`);
 
-function ProblemBadge({ problem }: { problem: NodeProblem }) {
+/** The round badge of a node's most important problem; its label carries the message. */
+export function ProblemBadge({ problem }: { problem: NodeProblem }) {
   const { t } = useTranslation();
   const label = t(problem.severity === 'error' ? 'ui.node.error' : 'ui.node.warning', {
     message: problem.message,

@@ -1,8 +1,8 @@
 import type { Edge, Node, NodeChange } from '@xyflow/react';
-import type { BlockRecord, Doc, LayerRecord } from '../../src/graph/document';
+import type { BlockRecord, Doc, EdgeRecord, LayerRecord } from '../../src/graph/document';
 import type { NodeSize, Selection } from '../state/session-store';
 import { NODE_SIZE_GUESS } from './drag-kind';
-import { inputHandle, OUTPUT_HANDLE, type LayerFlowNode } from './flow-nodes';
+import { inputHandle, OUTPUT_HANDLE, type LayerFlowNode, type NodeProblem } from './flow-nodes';
 import type { Point } from './keyboard-nav';
 
 /** The node type name of a collapsed block. */
@@ -21,6 +21,12 @@ export interface BlockNodeData extends Record<string, unknown> {
   count: number;
   /** Titles of its first few layers, for a hint of what is inside. */
   summary: string;
+  /** Output shape of each exit layer as text (null when unknown), in document order. */
+  shapes: (string | null)[];
+  /** Total parameter count of its layers, or null when none is known. */
+  params: number | null;
+  /** The worst problem of any layer inside (errors first), naming the layer; null when none. */
+  problem: NodeProblem | null;
 }
 
 /** A React Flow node of a collapsed block. */
@@ -42,6 +48,43 @@ export function collapsedBlocks(
   return out;
 }
 
+/**
+ * The layers giving a block's output: those wired to a layer outside it, else (a block
+ * not wired onwards) those feeding no other layer. In document order.
+ */
+export function exitLayers(members: readonly LayerRecord[], edges: readonly EdgeRecord[]): LayerRecord[] {
+  const inside = new Set(members.map((m) => m.id));
+  const leaving = new Set(
+    edges.filter((e) => inside.has(e.source) && !inside.has(e.target)).map((e) => e.source),
+  );
+  if (leaving.size > 0) return members.filter((m) => leaving.has(m.id));
+  const feeding = new Set(edges.map((e) => e.source));
+  return members.filter((m) => !feeding.has(m.id));
+}
+
+/** What a block node shows of its layers' analysis: exit shapes, parameter total, worst problem. */
+function blockFacts(
+  members: readonly LayerRecord[],
+  edges: readonly EdgeRecord[],
+  byId: ReadonlyMap<string, LayerFlowNode>,
+  problemText: (name: string, message: string) => string,
+): Pick<BlockNodeData, 'shapes' | 'params' | 'problem'> {
+  const data = members.flatMap((m) => {
+    const d = byId.get(m.id)?.data;
+    return d ? [d] : [];
+  });
+  const counted = data.filter((d) => d.params !== null);
+  const worst =
+    data.find((d) => d.problem?.severity === 'error') ?? data.find((d) => d.problem?.severity === 'warning');
+  return {
+    shapes: exitLayers(members, edges).map((m) => byId.get(m.id)?.data.shape ?? null),
+    params: counted.length > 0 ? counted.reduce((sum, d) => sum + (d.params ?? 0), 0) : null,
+    problem: worst?.problem
+      ? { severity: worst.problem.severity, message: problemText(worst.name, worst.problem.message) }
+      : null,
+  };
+}
+
 /** Top-left corner of a group of layers. */
 const cornerOf = (members: readonly LayerRecord[]): Point => ({
   x: Math.min(...members.map((l) => l.position.x)),
@@ -51,21 +94,25 @@ const cornerOf = (members: readonly LayerRecord[]): Point => ({
 /**
  * Replaces the layers of each collapsed block by one block node at their top-left
  * corner (pure). Wires inside a block are hidden; wires crossing its border attach to
- * the block node. The block node is selected when all its layers are.
+ * the block node. The block node is selected when all its layers are, and shows what
+ * its layers' nodes say: the exit layers' output shapes, the parameter total and the
+ * worst problem inside (worded by `problemText` with the layer's name).
  */
 export function collapseView(
-  doc: Pick<Doc, 'layers' | 'blocks'>,
+  doc: Pick<Doc, 'layers' | 'blocks' | 'edges'>,
   nodes: LayerFlowNode[],
   edges: Edge[],
   selection: Selection,
   titleOf: (kind: string) => string,
   blockTitle: string,
+  problemText: (name: string, message: string) => string = (name, message) => `${name}: ${message}`,
 ): { nodes: CanvasNode[]; edges: Edge[] } {
   const blocks = collapsedBlocks(doc);
   if (blocks.size === 0) return { nodes, edges };
   const hiddenIn = new Map<string, string>();
   for (const [id, { members }] of blocks) for (const m of members) hiddenIn.set(m.id, id);
   const selected = new Set(selection.nodes);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const blockNodes: BlockFlowNode[] = [...blocks].map(([id, { block, members }]) => ({
     id: blockNodeId(id),
     type: BLOCK_NODE_TYPE,
@@ -81,6 +128,7 @@ export function collapseView(
           .slice(0, 3)
           .map((m) => titleOf(m.kind))
           .join(' · ') + (members.length > 3 ? ' …' : ''),
+      ...blockFacts(members, doc.edges, byId, problemText),
     },
   }));
   const shown = nodes.filter((n) => !hiddenIn.has(n.id));
@@ -161,4 +209,39 @@ export function visibleOrder(doc: Pick<Doc, 'layers' | 'blocks'>): string[] {
     seen.add(id);
   }
   return [...seen];
+}
+
+/** A place Tab stops at on the canvas: a node (layer or collapsed block) or a wire. */
+export interface TabStop {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+/**
+ * The canvas's Tab order (pure): the nodes in document order (see visibleOrder), each
+ * followed by the wires that leave it, so one reads the network from the top like a
+ * text. Wires inside a collapsed block are not on screen and are skipped.
+ */
+export function tabStops(doc: Pick<Doc, 'layers' | 'blocks' | 'edges'>): TabStop[] {
+  const blocks = collapsedBlocks(doc);
+  const shownAs = new Map<string, string>();
+  for (const [id, { members }] of blocks) for (const m of members) shownAs.set(m.id, blockNodeId(id));
+  const visible = (layer: string): string => shownAs.get(layer) ?? layer;
+  const leaving = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const from = visible(e.source);
+    if (from === visible(e.target)) continue;
+    leaving.set(from, [...(leaving.get(from) ?? []), e.id]);
+  }
+  return visibleOrder(doc).flatMap((id): TabStop[] => [
+    { kind: 'node', id },
+    ...(leaving.get(id) ?? []).map((e): TabStop => ({ kind: 'edge', id: e })),
+  ]);
+}
+
+/** The node on screen that shows a layer: the layer itself, or its collapsed block. */
+export function visibleNodeOf(doc: Pick<Doc, 'layers' | 'blocks'>, layer: string): string {
+  const block = doc.layers.find((l) => l.id === layer)?.block;
+  const collapsed = block ? doc.blocks?.find((b) => b.id === block)?.collapsed : false;
+  return block && collapsed ? blockNodeId(block) : layer;
 }

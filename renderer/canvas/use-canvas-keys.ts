@@ -7,7 +7,7 @@ import type { MenuState } from './CanvasMenu';
 import { connectCommand } from './flow-changes';
 import { inputHandle } from './flow-nodes';
 import { setBlockCollapsed } from '../../src/graph/blocks';
-import { blockOfNodeId, visibleCentres, visibleOrder } from './block-view';
+import { blockOfNodeId, tabStops, visibleCentres, visibleNodeOf, type TabStop } from './block-view';
 import {
   arrowDirection,
   connectTargets,
@@ -23,6 +23,12 @@ const nodeIdOf = (el: Element | null): string | null =>
 const edgeIdOf = (el: Element | null): string | null =>
   el?.closest('.react-flow__edge')?.getAttribute('data-id') ?? null;
 
+/** The element of a Tab stop: a node or a wire. */
+const stopSelector = (s: TabStop): string => `.react-flow__${s.kind}[data-id="${CSS.escape(s.id)}"]`;
+
+/** Elements Tab can reach. */
+const TABBABLE = 'button:not([disabled]), [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
 /** True for the keys that open a context menu from the keyboard. */
 const isMenuKey = (e: KeyboardEvent): boolean => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
 
@@ -30,18 +36,25 @@ const isMenuKey = (e: KeyboardEvent): boolean => e.key === 'ContextMenu' || (e.s
  * The canvas's keyboard: arrow keys move focus to the nearest layer in that direction
  * (Alt+arrows still move selected layers), Enter opens the focused layer in the Inspector,
  * C starts connecting from it, and the ContextMenu key or Shift+F10 opens the menu of the
- * focused layer, wire or the canvas. In connect mode arrows and Tab pick among the valid
- * targets (a refused one is announced with the rule's reason), Enter connects, Escape cancels.
+ * focused layer, wire or the canvas. On a focused wire, Delete or Backspace deletes it and
+ * Up or Down moves to its source or target. In connect mode arrows and Tab pick among the
+ * valid targets (a refused one is announced with the rule's reason), Enter connects,
+ * Escape cancels.
  */
-export function useCanvasKeys(root: RefObject<HTMLElement | null>, openMenu: (menu: MenuState) => void) {
+export function useCanvasKeys(
+  root: RefObject<HTMLElement | null>,
+  openMenu: (menu: MenuState) => void,
+  removeEdge: (id: string) => void,
+) {
   const stores = useStores();
   const { t } = useTranslation();
   const { screenToFlowPosition } = useReactFlow();
   return useMemo(() => {
     const session = () => stores.session.getState();
     const docState = () => stores.document.getState();
-    const focusNode = (id: string): void =>
-      root.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
+    const focusStop = (stop: TabStop): void =>
+      root.current?.querySelector<HTMLElement | SVGElement>(stopSelector(stop))?.focus();
+    const focusNode = (id: string): void => focusStop({ kind: 'node', id });
     const label = (id: string): { title: string; name: string } => {
       const l = docState().doc.layers.find((x) => x.id === id);
       return { title: l ? t(`layer.${l.kind}.title`) : '', name: l?.name ?? id };
@@ -136,23 +149,57 @@ export function useCanvasKeys(root: RefObject<HTMLElement | null>, openMenu: (me
     };
 
     /**
-     * Tab walks the layers in document order (not React Flow's DOM order, which puts
-     * every wire first): from the canvas to the first layer, then layer by layer.
+     * Past the last Tab stop: focus the canvas's next control after the graph (the zoom
+     * buttons), whatever element the stop was; false (the browser's own Tab) when none.
      */
-    const tabKey = (e: KeyboardEvent, el: HTMLElement, node: string | null): boolean => {
+    const leaveGraph = (): boolean => {
+      const graph = root.current?.querySelector('.react-flow__viewport');
+      if (!graph) return false;
+      const next = [...root.current!.querySelectorAll<HTMLElement>(TABBABLE)].find(
+        (x) => !graph.contains(x) && graph.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      next?.focus();
+      return !!next;
+    };
+
+    /**
+     * Tab walks the layers in document order, each followed by its outgoing wires (not
+     * React Flow's DOM order, which puts every wire first): from the canvas to the first
+     * layer, then on; past the last stop it leaves the canvas as usual.
+     */
+    const tabKey = (e: KeyboardEvent, el: HTMLElement, at: TabStop | null): boolean => {
       if (e.ctrlKey || e.metaKey || e.altKey) return false;
-      const ids = visibleOrder(docState().doc);
+      const stops = tabStops(docState().doc);
       if (el === root.current) {
-        if (e.shiftKey || ids.length === 0) return false;
-        focusNode(ids[0]!);
+        if (e.shiftKey || stops.length === 0) return false;
+        focusStop(stops[0]!);
         return true;
       }
-      if (!node) return false;
-      const next = ids[ids.indexOf(node) + (e.shiftKey ? -1 : 1)];
-      if (next) focusNode(next);
+      if (!at) return false;
+      const i = stops.findIndex((s) => s.kind === at.kind && s.id === at.id);
+      const next = i < 0 ? undefined : stops[i + (e.shiftKey ? -1 : 1)];
+      if (next) focusStop(next);
       else if (e.shiftKey) root.current?.focus();
-      else return false;
+      else return leaveGraph();
       return true;
+    };
+
+    /** Keys on a focused wire (other than Tab and the menu keys); true when handled. */
+    const edgeKey = (e: KeyboardEvent, edgeId: string): boolean => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return false;
+      const { doc } = docState();
+      const wire = doc.edges.find((w) => w.id === edgeId);
+      if (!wire) return false;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        removeEdge(edgeId);
+        // The wire's element is gone: focus its source, so Tab goes on from there.
+        requestAnimationFrame(() => focusNode(visibleNodeOf(docState().doc, wire.source)));
+        return true;
+      }
+      const dir = arrowDirection(e.key);
+      if (dir === 'up' || dir === 'left') focusNode(visibleNodeOf(doc, wire.source));
+      else if (dir === 'down' || dir === 'right') focusNode(visibleNodeOf(doc, wire.target));
+      return dir !== null;
     };
 
     /** Keys on a focused layer, wire or the canvas itself; true when handled. */
@@ -173,7 +220,15 @@ export function useCanvasKeys(root: RefObject<HTMLElement | null>, openMenu: (me
         openMenu({ target, ...at, returnFocus: el });
         return true;
       }
-      if (e.key === 'Tab') return tabKey(e, el, node);
+      if (e.key === 'Tab') {
+        const at: TabStop | null = node
+          ? { kind: 'node', id: node }
+          : edge
+            ? { kind: 'edge', id: edge }
+            : null;
+        return tabKey(e, el, at);
+      }
+      if (edge) return edgeKey(e, edge);
       if (!node || e.ctrlKey || e.metaKey) return false;
       const dir = e.altKey ? null : arrowDirection(e.key);
       if (dir) {
@@ -215,5 +270,5 @@ export function useCanvasKeys(root: RefObject<HTMLElement | null>, openMenu: (me
         }
       },
     };
-  }, [stores, t, root, openMenu, screenToFlowPosition]);
+  }, [stores, t, root, openMenu, removeEdge, screenToFlowPosition]);
 }

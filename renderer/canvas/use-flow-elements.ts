@@ -70,6 +70,7 @@ export function useFlowElements(): { nodes: CanvasNode[]; edges: Edge[] } {
       selection,
       (kind) => t(`layer.${kind}.title`),
       t('ui.block.title'),
+      (name, message) => t('ui.block.problem', { name, message }),
     );
     const marked = decorateConnect(doc, view.nodes, view.edges, connecting);
     return { nodes: marked.nodes, edges: markDropEdge(marked.edges, dropEdge, t('ui.canvas.dropOnWire')) };

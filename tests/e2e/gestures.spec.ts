@@ -366,3 +366,50 @@ test('blocks: group selected layers into a named block, collapse, expand, ungrou
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(saved.blocks).toEqual([{ id: 'block-1', name: 'Stem', collapsed: true }]);
 });
+
+test('a collapsed block shows its output shape, parameter total and the worst problem inside', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const conv = layerNode(page, 'Conv2D conv1');
+  const bn = layerNode(page, 'BatchNorm bn1');
+  const group = async (name: string): Promise<void> => {
+    // bn1's lower left: a broken conv1 above it grows its error text over bn1's top.
+    const low = { x: 30, y: (await bn.boundingBox())!.height - 8 };
+    await conv.click();
+    await bn.click({ modifiers: ['Shift'], position: low });
+    await bn.click({ button: 'right', position: low });
+    await page
+      .getByRole('menu', { name: 'Actions for bn1' })
+      .getByRole('menuitem', { name: 'Group into block…' })
+      .click();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+  };
+  await group('Stem');
+  const block = layerNode(page, 'Block Stem');
+  // The exit layer (bn1) gives the block's output; conv1 (156) and bn1 (24) its parameters.
+  await expect(block).toContainText('[?, 24, 24, 6]');
+  await expect(block).toContainText('180 params');
+  await expect(block.getByRole('img', { name: /^(Error|Warning):/ })).toHaveCount(0);
+  await block.focus();
+  await page.screenshot({ path: '.tmp/editor-collapsed-block.png' });
+
+  // A kernel larger than the image breaks conv1: the collapsed block shows conv1's error.
+  await page.keyboard.press('Control+z');
+  await expect(conv).toBeVisible();
+  const empty = await emptySpot(page);
+  await page.mouse.click(empty.x, empty.y); // clears the selection
+  await conv.click();
+  const kernel = page.getByRole('region', { name: /Inspector/ }).getByLabel('Kernel size');
+  await kernel.fill('40');
+  await kernel.press('Enter');
+  await expect(conv.getByRole('img', { name: /^Error: / })).toBeVisible();
+  await group('Broken');
+  const broken = layerNode(page, 'Block Broken');
+  await expect(broken.getByRole('img', { name: /^Error: conv1: / })).toBeVisible();
+  await expect(broken).toContainText('shape unknown');
+  await page.screenshot({ path: '.tmp/editor-collapsed-block-error.png' });
+  await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Dark theme' }).click();
+  await page.screenshot({ path: '.tmp/editor-collapsed-block-dark.png' });
+});

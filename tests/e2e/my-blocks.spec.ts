@@ -78,3 +78,53 @@ test('my blocks: insert an example, save a block of my own, insert it and delete
   await expect(blockItem(page, 'Residual block')).toBeVisible();
   await expect(blockItem(page, 'My stem')).toHaveCount(0);
 });
+
+test('my blocks: with one layer selected a block goes after it, wired in, as one undo step', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const wire = (from: string, to: string) =>
+    page.getByRole('main').getByRole('group', { name: `Wire from ${from} to ${to}`, exact: true });
+  const conv = layerNode(page, 'Conv2D conv1');
+  const bn = layerNode(page, 'BatchNorm bn1');
+  const vggConv = layerNode(page, 'Conv2D vgg_conv1');
+  const vggPool = layerNode(page, 'MaxPool2D vgg_pool');
+  await conv.click();
+  const bnBefore = (await bn.boundingBox())!;
+  await blockItem(page, 'VGG block').click();
+  await expect(status(page)).toContainText('Inserted block VGG block (3 layers) between conv1 and bn1.');
+  await expect(wire('conv1', 'vgg_conv1')).toHaveCount(1);
+  await expect(wire('vgg_pool', 'bn1')).toHaveCount(1);
+  await expect(wire('conv1', 'bn1')).toHaveCount(0);
+  // bn1 now gets the block's 32 channels, pooled: [?, 12, 12, 32].
+  await expect(bn).toContainText('[?, 12, 12, 32]');
+  // Below conv1; nothing else moved.
+  const convBox = (await conv.boundingBox())!;
+  expect((await vggConv.boundingBox())!.y).toBeGreaterThan(convBox.y + convBox.height);
+  expect(await bn.boundingBox()).toEqual(bnBefore);
+  await page.screenshot({ path: '.tmp/editor-block-after.png' });
+
+  await page.keyboard.press('Control+z');
+  await expect(vggConv).toHaveCount(0);
+  await expect(wire('conv1', 'bn1')).toHaveCount(1);
+  await expect(bn).toContainText('[?, 24, 24, 6]');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(wire('vgg_pool', 'bn1')).toHaveCount(1);
+  await expect(wire('conv1', 'bn1')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(vggPool).toHaveCount(0);
+
+  // After the Output nothing can follow: inserted, unwired, and the reason announced.
+  const output = layerNode(page, 'Output output');
+  await output.click();
+  await blockItem(page, 'VGG block').focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toContainText(
+    "Inserted block VGG block (3 layers) without wiring it after output: 'output' is an Output layer; nothing can follow it.",
+  );
+  await expect(vggPool).toBeVisible();
+  await expect(wire('output', 'vgg_conv1')).toHaveCount(0);
+  await expect(wire('vgg_conv1', 'vgg_conv2')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(vggPool).toHaveCount(0);
+});
