@@ -29,7 +29,10 @@ export function useMenuCommands(): void {
     // In a text field Undo/Redo edit the text, elsewhere the document.
     const inText = () => isTextEntry(document.activeElement);
     const run: Record<MenuCommand, () => void> = {
-      new: () => void doc().apply((d) => ok(blankDocument(d, t('ui.toolbar.untitled')))),
+      new: () => {
+        doc().apply((d) => ok(blankDocument(d, t('ui.toolbar.untitled'))));
+        requestAnimationFrame(fit);
+      },
       open: () => void project.openWithDialog(),
       save: project.save,
       'save-as': project.saveAs,

@@ -1,7 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ok } from '../../src/util/result';
-import { useArrange } from '../canvas/use-arrange';
+import { useArrange, useFitView } from '../canvas/use-arrange';
 import { LessonsButton } from '../lessons/LessonGallery';
 import { blankDocument } from '../state/initial-document';
 import { useDocument, useStores } from '../state/stores';
@@ -33,11 +33,14 @@ export function Toolbar() {
   const openFile = (): void => void (project.openWithDialog() || project.openWithPicker(upload) || upload());
   const doc = () => stores.document.getState();
   const arrange = useArrange();
+  const fit = useFitView();
   // "New" is an undoable edit rather than a load, so unsaved work is one Undo away.
   const startNew = (): void => {
     doc().apply((d) => ok(blankDocument(d, t('ui.toolbar.untitled'))));
     stores.session.getState().select({ nodes: [], edges: [] });
     stores.session.getState().notify('ui.notice.newDocument');
+    // The canvas gets the two new layers on the next render; fit them then.
+    requestAnimationFrame(fit);
   };
   return (
     <header className="toolbar">

@@ -1,9 +1,9 @@
-import { addLayer } from '../../src/graph/commands';
 import type { Doc } from '../../src/graph/document';
 import { specOf } from '../../src/layers/registry';
 import type { LayerCategory } from '../../src/layers/spec';
 import { parseProject } from '../../src/project/parse';
 import { NODE_SIZE_GUESS } from '../canvas/drag-kind';
+import { blankDocument } from '../state/initial-document';
 
 /** A bundled template: its id (the file name) and its document. */
 export interface TemplateEntry {
@@ -17,6 +17,7 @@ export const TEMPLATE_ORDER: readonly string[] = [
   'mlp-fashion',
   'lenet',
   'lenet-bn',
+  'mlp-regression',
   'alexnet-small',
   'vgg11-small',
   'nin',
@@ -45,20 +46,8 @@ export function templatesFromModules(modules: Readonly<Record<string, unknown>>)
   return entries.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
-/** A new network holding just an Input and an Output, keeping `from`'s dataset and training settings. */
-export function emptyNetwork(from: Doc, name: string): Doc {
-  let doc: Doc = { ...from, name, layers: [], edges: [], runs: [] };
-  const x = -NODE_SIZE_GUESS.width / 2;
-  for (const [kind, y] of [
-    ['input', 0],
-    ['output', 240],
-  ] as const) {
-    const r = addLayer(doc, { id: kind, kind, name: kind, position: { x, y } });
-    if (!r.ok) throw new Error(`Invariant failed: cannot add ${kind}: ${JSON.stringify(r.error)}`);
-    doc = r.value;
-  }
-  return doc;
-}
+/** The gallery's "New (empty)": the same network as New, just an Input and an Output. */
+export const emptyNetwork = blankDocument;
 
 /** A layer drawn in a thumbnail: a box in pixels, coloured by its category. */
 export interface ThumbBox {

@@ -1,6 +1,8 @@
+import { addLayer } from '../../src/graph/commands';
 import type { Doc } from '../../src/graph/document';
 import { parseProject } from '../../src/project/parse';
 import template from '../../assets/templates/lenet-bn.json';
+import { NODE_SIZE_GUESS } from '../canvas/drag-kind';
 import { layoutVertical } from '../canvas/layout';
 
 /** Applies the vertical layout to every layer of a document. */
@@ -20,8 +22,22 @@ export function initialDocument(): Doc {
   return withVerticalLayout(r.value.doc);
 }
 
-/** An empty network named `name`, keeping the dataset and training settings of `from`. */
+/**
+ * A new network named `name`: just an Input and an Output, one above the other (so a
+ * beginner starts from something that says what is missing in between rather than from
+ * two errors), keeping the dataset and training settings of `from`.
+ */
 export function blankDocument(from: Doc, name: string): Doc {
   const { blocks: _blocks, ...rest } = from;
-  return { ...rest, name, layers: [], edges: [], runs: [] };
+  let doc: Doc = { ...rest, name, layers: [], edges: [], runs: [] };
+  const x = -NODE_SIZE_GUESS.width / 2;
+  for (const [kind, y] of [
+    ['input', 0],
+    ['output', 240],
+  ] as const) {
+    const r = addLayer(doc, { id: kind, kind, name: kind, position: { x, y } });
+    if (!r.ok) throw new Error(`Invariant failed: cannot add ${kind}: ${JSON.stringify(r.error)}`);
+    doc = r.value;
+  }
+  return doc;
 }

@@ -5,14 +5,21 @@ const wireOf = (page: Page, from: string, to: string) =>
   page.getByRole('main').getByRole('group', { name: `Wire from ${from} to ${to}`, exact: true });
 const status = (page: Page) => page.getByRole('status').last();
 
-/** A blank network with Input, Dense and Output dropped in a column, unwired. */
+/** A cleared network with Input, Dense and Output dropped in a column, unwired. */
 async function column(page: Page): Promise<void> {
   await page.goto('./');
   await page
     .getByRole('toolbar', { name: 'Project' })
     .getByRole('button', { name: 'New', exact: true })
     .click();
-  await expect(page.getByRole('main').locator('.react-flow__node')).toHaveCount(0);
+  // New starts from an Input and an Output; this test builds its own column, so clear them.
+  const nodes = page.getByRole('main').locator('.react-flow__node');
+  await expect(nodes).toHaveCount(2);
+  const box = (await page.getByRole('main').boundingBox())!;
+  await page.mouse.click(box.x + 30, box.y + box.height / 2);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(nodes).toHaveCount(0);
   const main = (await page.getByRole('main').boundingBox())!;
   const x = main.x + main.width / 2;
   await dropLayer(page, 'Input', { x, y: main.y + 120 });
