@@ -31,9 +31,7 @@ describe('connectHint: what releasing a dragged wire does', () => {
     for (const s of doc.layers)
       for (const t of doc.layers) {
         const h = hint(s.id, t.id);
-        const r = connectCommand({ source: s.id, target: t.id, sourceHandle: 'out', targetHandle: 'in-0' })(
-          doc,
-        );
+        const r = connectCommand({ source: s.id, target: t.id, targetHandle: 'in-0' })(doc);
         expect(r.ok, `${s.id} -> ${t.id}`).toBe(h?.kind !== 'refused');
         if (!r.ok && h?.kind === 'refused') expect(r.error.code).toBe(h.reason);
       }
