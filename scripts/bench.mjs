@@ -5,7 +5,9 @@
 // (c) "stock": tf.layers' own trainOnBatch on the same wasm backend; (d) "pytorch": the
 // exported PyTorch model on one thread. Also the cost of live statistics, peak memory, the
 // UI's longest task and 95th-percentile frame while training, and one full LeNet-BN epoch
-// checked against PyTorch's reference figures. Prints a table, writes bench-results.json.
+// checked against PyTorch's reference figures. Also: the full Fashion-MNIST (70,000 images)
+// trained by the worker in Chromium, with the worker's and its renderer process's peak memory
+// against the 500 MB budget (`--memory-only` runs that alone). Prints a table, writes bench-results.json.
 // Never part of `npm test`: it takes minutes and its figures depend on the machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import {
   buildCase,
   buildResults,
+  formatMemory,
   formatTable,
   parseBenchArgs,
   percentile,
@@ -21,6 +24,7 @@ import {
   windowThroughput,
 } from './lib/bench-results.mjs';
 import { measureEditor } from './lib/bench-editor.mjs';
+import { measureFullDataMemory } from './lib/bench-memory.mjs';
 import { measureInBrowser } from './lib/bench-ui.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { serveWeb } from './web.mjs';
@@ -174,6 +178,28 @@ async function workerRuns(o, notes) {
   }
 }
 
+/**
+ * The memory case: LeNet-BN on the whole of Fashion-MNIST (one epoch, 235 steps) in the
+ * app's worker in Chromium; resolves to its figures, or null when skipped.
+ */
+async function memoryRun(o, notes) {
+  if (!o.memory || !o.ui) return null;
+  const { server, url } = await serveWeb({ build: o.build });
+  try {
+    const en = JSON.parse(readFileSync(path.join(ROOT, 'assets/locales/en.json'), 'utf8'));
+    log('memory: LeNet-BN on all 70,000 Fashion-MNIST images in the Chromium worker (a minute or more) ...');
+    const m = await measureFullDataMemory(url, { title: en.template['lenet-bn'].title });
+    if (m.error) notes.push(`memory: ${m.error}`);
+    else if (m.finished !== 'completed') notes.push(`memory: the run ended with '${m.finished}'`);
+    if (m.pageErrors?.length > 0) notes.push(`memory: page errors: ${m.pageErrors.join('; ')}`);
+    if (!m.error && m.workerPeakMB === null) notes.push('memory: the worker heap could not be read over CDP');
+    return m;
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
 /** Every runner for one case; resolves to the case's results entry. */
 async function measureCase(c, o, browser, tmp, notes) {
   log(`${c.name}:`);
@@ -270,6 +296,13 @@ async function main() {
       .status !== 0
   )
     notes.push('setup: some system packages are missing (see above); figures that need them are skipped');
+  if (parsed.memoryOnly) {
+    const notes = [];
+    const m = await memoryRun(parsed, notes);
+    process.stdout.write(`\n${formatMemory(m)}\n${JSON.stringify(m)}\n`);
+    if (notes.length > 0) process.stdout.write(`\nnotes:\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    return m && !m.error ? 0 : 1;
+  }
   const o = { ...parsed, torch: hasTorch() };
   if (!o.torch) notes.push(`pytorch skipped: ${PYTHON} cannot import torch (apt-get install python3-torch)`);
   log(`bench: ${o.warmup} warm-up + ${o.timed} timed steps of batch 256 per measurement`);
@@ -281,6 +314,7 @@ async function main() {
     });
     const cases = [];
     for (const c of o.cases) cases.push(await measureCase(c, o, browser.runs, tmp, notes));
+    const memory = await memoryRun(o, notes).catch((e) => ({ error: e.message }));
     const reference = o.epoch ? await epochCheck(notes) : null;
     const settings = { warmup: o.warmup, timed: o.timed, quick: o.quick };
     const results = buildResults({
@@ -289,6 +323,7 @@ async function main() {
       cases,
       ui: uiFigures(browser),
       referenceCheck: reference,
+      memory,
       notes,
     });
     writeFileSync(path.join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -24,7 +24,14 @@ const BUNDLE_FILTERS = [{ name: 'Layerloom workshop bundle', extensions: [BUNDLE
 /** What the shell adds to the dialogs and files: backup, session and close handshake. */
 export type ShellServices = Pick<
   HostServices,
-  'backup' | 'checkpoints' | 'uncleanExit' | 'replyToClose' | 'granted' | 'fileUsed' | 'sessionBegun'
+  | 'backup'
+  | 'checkpoints'
+  | 'uncleanExit'
+  | 'replyToClose'
+  | 'granted'
+  | 'fileUsed'
+  | 'sessionBegun'
+  | 'datasets'
 >;
 
 /** Reads a project file's text, refusing files too large to be one. */
@@ -113,6 +120,16 @@ export async function writeWeightsSidecarFiles(projectFile: string, weights: Wei
     path.join(dir, names.json),
     weightsSidecarJson(weights.planHash, weights.specs, names.bin),
   );
+}
+
+/** The open dialog of `dataset:locate`: where is the file called `name` now? */
+export async function chooseDatasetFile(window: BrowserWindow, name: string): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, {
+    title: name,
+    properties: ['openFile'],
+    filters: [{ name, extensions: ['*'] }],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** Dialogs and file access for the IPC handlers, parented to `window`. */

@@ -8,6 +8,7 @@ import {
 } from '../../src/ipc/channels';
 import type { BackupFiles } from './backup-files';
 import type { CheckpointFiles } from './checkpoint-files';
+import type { DatasetFileAccess } from './dataset-files';
 import { isSameOrigin } from './window-options';
 
 /** What opening a file gives the renderer (the `project:open` response without its path). */
@@ -55,6 +56,8 @@ export interface HostServices {
   fileUsed?(file: string): void;
   /** Told when the renderer has started its session (it now listens for events). */
   sessionBegun?(): void;
+  /** Linked dataset files (large imports saved by path); absent: those channels refuse. */
+  datasets?: DatasetFileAccess;
 }
 
 /** One handler per channel, taking the already validated request. */
@@ -74,6 +77,8 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
       const file = await services.chooseOpenPath();
       if (file === null) return null;
       const content = await services.readOpened(file);
+      // The user chose this project: the dataset files it links may now be read.
+      if ('text' in content) services.datasets?.allowProject(content.text);
       granted.add(file);
       services.fileUsed?.(file);
       return { path: file, ...content };
@@ -125,6 +130,14 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
     'session:begin': async () => {
       services.sessionBegun?.();
       return { uncleanExit: services.uncleanExit() };
+    },
+    'dataset:read': async ({ path }) => {
+      if (!services.datasets) throw new Error('dataset:read: linked dataset files are not available');
+      return services.datasets.read(path);
+    },
+    'dataset:locate': async ({ name }) => {
+      if (!services.datasets) throw new Error('dataset:locate: linked dataset files are not available');
+      return services.datasets.locate(name);
     },
     'window:close-reply': async ({ proceed }) => {
       services.replyToClose(proceed);

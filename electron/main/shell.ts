@@ -8,7 +8,9 @@ import { backupFiles, SESSION_MARKER } from './backup-files';
 import { checkpointFiles } from './checkpoint-files';
 import { createCloseGuard } from './close-guard';
 import { isAllowedExternalUrl } from './external-links';
-import { electronHostServices, readOpenedFile } from './host-services';
+import { readFile, stat } from 'node:fs/promises';
+import { datasetFileAccess } from './dataset-files';
+import { chooseDatasetFile, electronHostServices, readOpenedFile } from './host-services';
 import { createChannelHandlers, isTrustedSender, registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
 import { mainWindowOptions } from './window-options';
@@ -53,11 +55,13 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
   };
 
   const granted = new Set<string>();
+  const datasets = datasetFileAccess({ stat, readFile }, (name) => chooseDatasetFile(window, name));
   let listening = false;
   const queued: string[] = [];
   const openFile = async (file: string) => {
     try {
       const content = await readOpenedFile(file);
+      if ('text' in content) datasets.allowProject(content.text);
       granted.add(file);
       fileUsed(file);
       send('project:opened', { path: file, ...content });
@@ -116,6 +120,7 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
     replyToClose: (proceed) => guard.onReply(proceed),
     granted,
     fileUsed,
+    datasets,
     sessionBegun: () => {
       listening = true;
       const file = queued.shift();

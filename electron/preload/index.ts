@@ -1,5 +1,11 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_METHODS, CHANNEL_NAMES, EVENT_METHODS, EVENT_NAMES } from '../../src/ipc/channel-names';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  CHANNEL_METHODS,
+  CHANNEL_NAMES,
+  EVENT_METHODS,
+  EVENT_NAMES,
+  PATH_FOR_FILE_METHOD,
+} from '../../src/ipc/channel-names';
 
 // One function per contract channel, each forwarding exactly one payload, and one
 // subscription per event, forwarding only its payload; the page never sees ipcRenderer
@@ -18,5 +24,15 @@ for (const event of EVENT_NAMES) {
     return () => void ipcRenderer.removeListener(event, forward);
   };
 }
+// A picked or dropped File's local path (Electron removed File.path): a local call, no IPC.
+// The path only tells the page where the user's own file is; reading it again goes through
+// `dataset:read`, which the main process allows only for paths recorded in an opened project.
+api[PATH_FOR_FILE_METHOD] = (file: unknown) => {
+  try {
+    return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+  } catch {
+    return '';
+  }
+};
 
 contextBridge.exposeInMainWorld('layerloom', Object.freeze(api));

@@ -1,16 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FromTrainer } from '../../src/training/protocol';
+import type { DatasetRef } from '../../src/graph/document';
 import { previewPoints } from '../panels/dataset-options';
-import { useDocument, useStores, useTraining } from '../state/stores';
-import { boundaryPixels, drawPoints, prepareCanvas } from './plane-draw';
+import { importedKey } from '../state/bundle-datasets';
+import type { ImportedData } from '../state/dataset-store';
+import { useDatasets, useDocument, useStores, useTraining } from '../state/stores';
+import { importedPoints } from './imported-points';
+import { boundaryPixels, drawPoints, prepareCanvas, type PlanePoints } from './plane-draw';
 
 type BoundaryMsg = Extract<FromTrainer, { type: 'boundary' }>;
 
 const SIZE = 260;
 
 /** Paints the latest grid (scaled smoothly from its resolution) and the data points over it. */
-function paint(canvas: HTMLCanvasElement, msg: BoundaryMsg, points: ReturnType<typeof previewPoints>): void {
+function paint(canvas: HTMLCanvasElement, msg: BoundaryMsg, points: PlanePoints | null): void {
   const ctx = prepareCanvas(canvas, SIZE, SIZE);
   if (!ctx) return;
   const { resolution: res, classes } = msg;
@@ -26,6 +30,12 @@ function paint(canvas: HTMLCanvasElement, msg: BoundaryMsg, points: ReturnType<t
   if (points) drawPoints(ctx, SIZE, SIZE, { ...points, extent: msg.extent }, 2.2);
 }
 
+/** The points drawn over the boundary: a toy set's generated points, or an import's prepared parts. */
+function boundaryPoints(ref: DatasetRef, imported: ImportedData | undefined): PlanePoints | null {
+  if (ref.kind === 'builtin') return previewPoints(ref);
+  return imported ? importedPoints(imported) : null;
+}
+
 /**
  * The decision-boundary view of a 2D classification set: the model's predicted class
  * over the input plane as a heat map, with the data on top, redrawn as the trainer sends
@@ -36,7 +46,10 @@ export function DecisionBoundary() {
   const stores = useStores();
   const dataset = useDocument((s) => s.doc.dataset);
   const runId = useTraining((s) => s.run.runId);
-  const points = useMemo(() => previewPoints(dataset), [dataset]);
+  const imported = useDatasets((s) =>
+    dataset.kind === 'imported' ? s.byHash[importedKey(dataset)] : undefined,
+  );
+  const points = useMemo(() => boundaryPoints(dataset, imported), [dataset, imported]);
   const [latest, setLatest] = useState<BoundaryMsg | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -57,7 +70,7 @@ export function DecisionBoundary() {
             ref={canvas}
             className="plane-canvas"
             role="img"
-            aria-label={t('ui.datasetPanel.boundary', { step: shown.step })}
+            aria-label={t('ui.datasetPanel.boundary', { step: shown.step, count: points?.count ?? 0 })}
             style={{ width: SIZE, height: SIZE }}
           />
           <figcaption className="boundary__caption">

@@ -5,6 +5,7 @@ import {
   EVENT_NAMES,
   parseEvent,
   parseResponse,
+  PATH_FOR_FILE_METHOD,
   type ChannelName,
   type LayerloomApi,
 } from '../../src/ipc/channels';
@@ -20,7 +21,10 @@ export function electronApi(scope: object = globalThis): LayerloomApi | null {
   const raw = (scope as { layerloom?: unknown }).layerloom;
   if (typeof raw !== 'object' || raw === null) return null;
   const api = raw as RawApi;
-  const methods = [...CHANNEL_NAMES.map((c) => CHANNEL_METHODS[c]), ...EVENT_NAMES.map((e) => EVENT_METHODS[e])];
+  const methods = [
+    ...CHANNEL_NAMES.map((c) => CHANNEL_METHODS[c]),
+    ...EVENT_NAMES.map((e) => EVENT_METHODS[e]),
+  ];
   if (methods.some((method) => typeof api[method] !== 'function')) return null;
   const checked: Record<string, (arg?: unknown) => unknown> = {};
   for (const channel of CHANNEL_NAMES) {
@@ -37,6 +41,14 @@ export function electronApi(scope: object = globalThis): LayerloomApi | null {
         if (parsed.ok) (listener as (p: unknown) => void)(parsed.value);
         else console.error(`${event}: dropped an event with a bad payload at ${parsed.error.path}`);
       });
+  }
+  // Absent from preloads before IPC version 6: imports then simply have no paths.
+  const pathForFile = api[PATH_FOR_FILE_METHOD];
+  if (typeof pathForFile === 'function') {
+    checked[PATH_FOR_FILE_METHOD] = (file?: unknown) => {
+      const p = pathForFile(file);
+      return typeof p === 'string' ? p : '';
+    };
   }
   return checked as unknown as LayerloomApi;
 }

@@ -1,15 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetRef } from '../../src/graph/document';
+import { isLinkedImport, shouldLinkByPath } from '../../src/project/linked-files';
 import { platformDatasetCache } from '../host/dataset-cache';
+import { electronApi } from '../host/electron-api';
+import { sha256Hex } from '../state/linked-import';
 import { useDatasets, useStores } from '../state/stores';
 import { CsvImportDialog, type PickedText } from './CsvImportDialog';
 import { IdxImportDialog, type PickedBinary } from './IdxImportDialog';
 import { ImageFolderDialog } from './ImageFolderDialog';
+import { LinkedDataStatus } from './LinkedDataStatus';
 
-/** The path of a picked file where the host exposes one (the desktop app), else undefined. */
+/**
+ * The path of a picked file where the host exposes one (the desktop app's preload, through
+ * Electron's webUtils; older shells put it on the File itself), else undefined.
+ */
 export const pathOf = (f: File): string | undefined => {
-  const p = (f as File & { path?: unknown }).path;
+  const p = electronApi()?.pathForFile?.(f) || (f as File & { path?: unknown }).path;
   return typeof p === 'string' && p !== '' ? p : undefined;
 };
 
@@ -18,10 +25,22 @@ export const importKey = (ref: Extract<DatasetRef, { kind: 'imported' }>): strin
   ref.source?.hash ?? ref.id;
 
 /**
+ * The state of an imported set's data when this session has not imported it: read again
+ * from its files for a linked import (large files on the desktop), else the stored copy.
+ */
+export function ImportedStatus({ dataset }: { dataset: Extract<DatasetRef, { kind: 'imported' }> }) {
+  return isLinkedImport(dataset) ? (
+    <LinkedDataStatus dataset={dataset} />
+  ) : (
+    <StoredDataStatus dataset={dataset} />
+  );
+}
+
+/**
  * Loads an imported set's stored data when the project names one that this session has
  * not imported; says so when there is none.
  */
-export function ImportedStatus({ dataset }: { dataset: Extract<DatasetRef, { kind: 'imported' }> }) {
+function StoredDataStatus({ dataset }: { dataset: Extract<DatasetRef, { kind: 'imported' }> }) {
   const { t } = useTranslation();
   const stores = useStores();
   const key = importKey(dataset);
@@ -84,11 +103,32 @@ function PickButton(p: {
   );
 }
 
-/** Reads picked files' bytes (for IDX). */
-const readBinary = (files: File[]): Promise<PickedBinary[]> =>
-  Promise.all(
+/** Reads picked files' bytes (for IDX), with their hashes when the import will be linked by path. */
+async function readBinary(files: File[]): Promise<PickedBinary[]> {
+  const picked = await Promise.all(
     files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), path: pathOf(f) })),
   );
+  const linked = shouldLinkByPath(picked.map((p) => ({ bytes: p.bytes.length, path: p.path })));
+  return Promise.all(
+    picked.map(async (p) => ({ ...p, ...(linked && { sha256: await sha256Hex(p.bytes) }) })),
+  );
+}
+
+/** Reads a picked CSV file's text, with its hash when the import will be linked by path. */
+async function readCsv(f: File): Promise<PickedText> {
+  const path = pathOf(f);
+  if (!shouldLinkByPath([{ bytes: f.size, path }]))
+    return { name: f.name, text: await f.text(), bytes: f.size, path };
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  // Decoded as File.text() does (UTF-8, byte-order mark dropped), so a re-read gives the same text.
+  return {
+    name: f.name,
+    text: new TextDecoder().decode(bytes),
+    bytes: f.size,
+    path,
+    sha256: await sha256Hex(bytes),
+  };
+}
 
 /** "Import CSV…", "Import image folder…", "Import IDX files…": each picks files, then opens its dialog. */
 export function DatasetImportButtons({ disabled }: { disabled: boolean }) {
@@ -97,7 +137,7 @@ export function DatasetImportButtons({ disabled }: { disabled: boolean }) {
   const [folder, setFolder] = useState<File[] | null>(null);
   const [idx, setIdx] = useState<PickedBinary[] | null>(null);
   const onCsv = ([f]: File[]): void => {
-    if (f) void f.text().then((text) => setCsv({ name: f.name, text, bytes: f.size, path: pathOf(f) }));
+    if (f) void readCsv(f).then(setCsv);
   };
   return (
     <div className="dataset-panel__import">

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { readIdxPair, type NamedBytes } from '../../src/data/idx-import';
 import { DEFAULT_IMPORT_SPLIT, divideImport, type ImportSplit } from '../../src/data/imported';
 import { combinedHash } from '../../src/util/hash';
+import { importSource } from '../state/linked-import';
 import { useBindImport } from './CsvImportDialog';
 import { ImageImportBody } from './ImageImportBody';
 import { ImportDialogShell } from './ImportDialogShell';
 
 /** Picked IDX files: names, bytes, sizes and paths where the host gives them. */
 export interface PickedBinary extends NamedBytes {
-  path?: string;
+  path?: string | undefined;
+  /** The file's SHA-256, when the import will be linked by path (large files on the desktop). */
+  sha256?: string | undefined;
 }
 
 /** The IDX import: the images and labels pair (gzipped or not), an example grid, the balance, the split. */
@@ -44,11 +47,12 @@ export function IdxImportDialog({ files, onClose }: { files: readonly PickedBina
         inputShape: [...ds.inputShape],
         classes: ds.classes,
         task: 'classification',
-        source: {
-          format: 'idx',
+        source: importSource(
+          'idx',
           hash,
-          files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, ...(f.path && { path: f.path }) })),
-        },
+          files.map((f) => ({ name: f.name, bytes: f.bytes.length, path: f.path, sha256: f.sha256 })),
+          split,
+        ),
       },
     );
   };

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportedParts } from '../../src/data/imported';
-import type { LabelledPart } from '../../src/training/protocol';
-import type { LabelledSet } from '../../src/data/dataset';
+import type { DataPart } from '../../src/training/protocol';
+import { isRegressionSet, type LabelledSet } from '../../src/data/dataset';
 
 /** An imported dataset prepared for training: its parts and class names, keyed by its content hash. */
 export interface ImportedData {
@@ -26,16 +26,20 @@ export function createDatasetStore(): StoreApi<DatasetStoreState> {
 }
 
 /** A part as the trainer protocol carries it (the page keeps its own copy: messages are cloned). */
-export function toLabelledPart(ds: LabelledSet): LabelledPart {
+export function toLabelledPart(ds: LabelledSet): DataPart {
+  if (isRegressionSet(ds)) {
+    const { count, features, targets } = ds;
+    return { task: 'regression', count, inputShape: [...ds.inputShape], features, targets };
+  }
   const base = { count: ds.count, inputShape: [...ds.inputShape], classes: ds.classes, labels: ds.labels };
   return 'pixels' in ds ? { ...base, pixels: ds.pixels } : { ...base, features: ds.features };
 }
 
 /** The data a 'start' message carries for an import. */
 export function runData(d: ImportedData): {
-  train: LabelledPart;
-  test: LabelledPart;
-  validation?: LabelledPart;
+  train: DataPart;
+  test: DataPart;
+  validation?: DataPart;
 } {
   const { train, validation, test } = d.parts;
   return {

@@ -3,7 +3,7 @@
 // No I/O here, so tests/unit/scripts/bench-results.test.ts can check it on made-up inputs.
 
 /** Version of bench-results.json; bump when its shape changes. */
-export const BENCH_SCHEMA = 1;
+export const BENCH_SCHEMA = 2;
 
 /** The runners every case is measured with, in table order. */
 export const RUNNERS = ['worker', 'node', 'stock', 'pytorch'];
@@ -16,23 +16,36 @@ export const CASES = [
 ];
 
 const USAGE = `usage: npm run bench -- [--quick] [--only <case>[,<case>]] [--no-epoch] [--no-ui] [--no-build]
+                     [--no-memory | --memory-only]
   --quick     1 warm-up + 2 timed steps per measurement, no reference epoch (a smoke run)
   --only      measure these cases only (${CASES.map((c) => c.name).join(', ')})
   --no-epoch  skip the one-epoch reference check of LeNet-BN
   --no-ui     skip the app's worker in Chromium (runner "worker")
-  --no-build  serve the existing web build even when sources are newer`;
+  --no-build  serve the existing web build even when sources are newer
+  --no-memory    skip the memory case (the full Fashion-MNIST trained in the Chromium worker)
+  --memory-only  run the memory case alone`;
 
 /**
  * Parses the bench's arguments into `{quick, cases, epoch, ui, build, warmup, timed}` or
  * `{error}` with the usage. Steps: 3 warm-up + 20 timed (1 + 2 with --quick).
  */
 export function parseBenchArgs(argv) {
-  const o = { quick: false, cases: CASES, epoch: true, ui: true, build: true };
+  const o = {
+    quick: false,
+    cases: CASES,
+    epoch: true,
+    ui: true,
+    build: true,
+    memory: true,
+    memoryOnly: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
     else if (a === '--no-epoch') o.epoch = false;
     else if (a === '--no-ui') o.ui = false;
+    else if (a === '--no-memory') o.memory = false;
+    else if (a === '--memory-only') o.memoryOnly = true;
     else if (a === '--no-build') o.build = false;
     else if (a === '--only' || a.startsWith('--only=')) {
       const value = a === '--only' ? argv[++i] : a.slice('--only='.length);
@@ -46,6 +59,8 @@ export function parseBenchArgs(argv) {
     else return { error: `unknown argument '${a}'\n${USAGE}` };
   }
   if (o.quick) o.epoch = false;
+  if (o.memoryOnly && (!o.memory || !o.ui))
+    return { error: `--memory-only needs the memory case and the UI\n${USAGE}` };
   return { ...o, warmup: o.quick ? 1 : 3, timed: o.quick ? 2 : 20 };
 }
 
@@ -148,12 +163,38 @@ export function referenceCheck({ measured, reference, tolerance }) {
 }
 
 /**
- * The whole bench-results.json object.
+ * The whole bench-results.json object (schema 2 added `memory`: the full-dataset memory case).
  * @param {{machine: object, cases: object[], ui: object[], referenceCheck?: object | null,
- *   settings?: object | null, notes?: string[]}} input
+ *   settings?: object | null, notes?: string[], memory?: object | null}} input
  */
-export function buildResults({ machine, cases, ui, referenceCheck = null, settings = null, notes = [] }) {
-  return { schema: BENCH_SCHEMA, machine, settings, cases, ui, referenceCheck, notes };
+export function buildResults({
+  machine,
+  cases,
+  ui,
+  referenceCheck = null,
+  settings = null,
+  notes = [],
+  memory = null,
+}) {
+  return { schema: BENCH_SCHEMA, machine, settings, cases, ui, memory, referenceCheck, notes };
+}
+
+/** The memory case's lines: the worker's and its renderer process's peaks against the budget. */
+export function formatMemory(m) {
+  if (!m || m.error)
+    return `memory (full Fashion-MNIST in the Chromium worker): not measured${m ? `: ${m.error}` : ''}`;
+  const within = (x) => (typeof x === 'number' ? (x <= m.budgetMB ? 'within' : 'OVER') : '?');
+  return [
+    `memory (full Fashion-MNIST, 60,000 + 10,000 images, ${m.steps} steps in the Chromium worker; budget ${m.budgetMB} MB):`,
+    `  worker heap + array buffers, peak sampled: ${num(m.workerPeakMB)} MB (heap ${num(m.workerHeapPeakMB)}, ` +
+      `buffers ${num(m.workerBuffersPeakMB)}) ${within(m.workerPeakMB)}`,
+    `  the page's own heap + array buffers, peak sampled: ${num(m.pagePeakMB)} MB`,
+    `  renderer process (page + worker, an upper bound), peak RSS: ${num(m.rendererPeakMB)} MB ${within(m.rendererPeakMB)}` +
+      ` (${num(m.rendererIdleMB)} MB at rest before training` +
+      (typeof m.rendererPeakMB === 'number' && typeof m.rendererIdleMB === 'number'
+        ? `, so loading and training added at most ${num(m.rendererPeakMB - m.rendererIdleMB)} MB)`
+        : ')'),
+  ].join('\n');
 }
 
 const num = (x, digits = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : '–');
@@ -219,5 +260,6 @@ export function formatTable(results) {
       ].join('\n'),
     );
   }
+  if (results.memory !== undefined) parts.push(formatMemory(results.memory));
   return parts.join('\n\n');
 }

@@ -68,7 +68,7 @@ function installProbe() {
 }
 
 /** Process ids of `pid` and all of its descendants (Linux /proc), or [] elsewhere. */
-function processTree(pid) {
+export function processTree(pid) {
   let entries;
   try {
     entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -110,7 +110,7 @@ function rendererPeakRssMB(rootPid) {
 }
 
 /** Picks a template from the gallery, sets the examples and epochs, presses Train, waits for the end. */
-async function trainThroughUi(page, { title, examples, timeoutMs }) {
+export async function trainThroughUi(page, { title, examples, timeoutMs, epochs = 1 }) {
   await page.getByRole('button', { name: en.ui.gallery.open }).click();
   const gallery = page.getByRole('dialog', { name: en.ui.gallery.title });
   await gallery.getByRole('button', { name: title, exact: true }).click();
@@ -119,9 +119,9 @@ async function trainThroughUi(page, { title, examples, timeoutMs }) {
   const limit = training.getByLabel(en.ui.training.trainLimit);
   await limit.fill(String(examples));
   await limit.press('Enter');
-  const epochs = training.getByLabel(en.ui.training.epochs);
-  await epochs.fill('1');
-  await epochs.press('Enter');
+  const epochField = training.getByLabel(en.ui.training.epochs);
+  await epochField.fill(String(epochs));
+  await epochField.press('Enter');
   await training.getByRole('button', { name: en.ui.training.train, exact: true }).click();
   const ends = Object.values(en.ui.training.finished).map(escapeRegExp).join('|');
   const done = training.getByText(new RegExp(`^(${ends})$`)).or(training.getByRole('alert'));

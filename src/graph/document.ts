@@ -116,9 +116,26 @@ export const importSourceSchema = z.object({
   hash: z.string().min(1).max(128),
   files: z
     .array(
-      z.object({ name: z.string(), path: z.string().max(4096).optional(), bytes: z.number().int().min(0) }),
+      z.object({
+        name: z.string(),
+        path: z.string().max(4096).optional(),
+        bytes: z.number().int().min(0),
+        /** The file's SHA-256 (64 lowercase hex digits), recorded for linked files. */
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+      }),
     )
     .max(100_000),
+  /**
+   * How the prepared data is kept: 'linked' = not stored at all; the files are read again
+   * from their paths when the project opens (large files on the desktop). Absent = a stored
+   * copy keyed by `hash` (the browser's storage).
+   */
+  storage: z.enum(['cached', 'linked']).optional(),
+  /** The import settings as JSON text, so a linked import can be prepared again (checked by its reader). */
+  settings: z.string().max(65_536).optional(),
 });
 
 /** What an imported set's targets are; absent means classification (files from before regression sets). */

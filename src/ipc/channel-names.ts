@@ -18,6 +18,8 @@ export const CHANNEL_METHODS = {
   'checkpoint:read': 'readCheckpoint',
   'checkpoint:clear': 'clearCheckpoint',
   'session:begin': 'beginSession',
+  'dataset:read': 'readDatasetFile',
+  'dataset:locate': 'locateDatasetFile',
   'window:close-reply': 'replyToClose',
 } as const;
 
@@ -45,3 +47,6 @@ export type EventName = keyof typeof EVENT_METHODS;
 
 /** Every event name, in declaration order. */
 export const EVENT_NAMES = Object.keys(EVENT_METHODS) as EventName[];
+
+/** The preload's one local (non-IPC) function: a picked File's path, via Electron's webUtils. */
+export const PATH_FOR_FILE_METHOD = 'pathForFile';

@@ -8,13 +8,14 @@ export {
   CHANNEL_NAMES,
   EVENT_METHODS,
   EVENT_NAMES,
+  PATH_FOR_FILE_METHOD,
   type ChannelMethod,
   type ChannelName,
   type EventName,
 } from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 5;
+export const IPC_VERSION = 6;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
@@ -33,6 +34,9 @@ export const MAX_WEIGHTS_JSON_LENGTH = 16 * 1024 * 1024;
 
 /** Most files (the model.json and its weight files) one `model:open` answer may carry. */
 export const MAX_MODEL_FILES = 1024;
+
+/** Largest linked dataset file read across the boundary, in bytes (2 GiB). */
+export const MAX_DATASET_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Largest workshop bundle accepted across the boundary (the bundle format's own limit, 1 GiB). */
 export { MAX_BUNDLE_BYTES };
@@ -103,6 +107,14 @@ const openedFile = z.union([
 const modelFile = z.strictObject({
   name: z.string().min(1).max(255),
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_WEIGHTS_BYTES, 'the file is too large'),
+});
+
+/** A linked dataset file as the main process read it: its bytes and their SHA-256 (lowercase hex). */
+const datasetFile = z.strictObject({
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength <= MAX_DATASET_FILE_BYTES, 'the file is too large'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 /** What one channel carries: the request payload and the response, each with its validator. */
@@ -192,6 +204,20 @@ export const channels = {
     request: z.undefined(),
     response: z.strictObject({ uncleanExit: z.boolean() }),
   },
+  /**
+   * Reads a linked dataset file (a large import saved by path). Only paths recorded in a
+   * project the user opened, or located in `dataset:locate`, are read; any other is refused.
+   * Null when no file is there any more.
+   */
+  'dataset:read': {
+    request: z.strictObject({ path: filePath }),
+    response: datasetFile.nullable(),
+  },
+  /** Asks the user where a linked dataset file (by its name) is now; the chosen file read, or null when cancelled. */
+  'dataset:locate': {
+    request: z.strictObject({ name: z.string().min(1).max(255) }),
+    response: datasetFile.extend({ path: filePath }).nullable(),
+  },
   /** The renderer's answer to `window:will-close`: close now, or stay open. */
   'window:close-reply': {
     request: z.strictObject({ proceed: z.boolean() }),
@@ -247,12 +273,16 @@ export type ResponseOf<C extends ChannelName> = z.infer<(typeof channels)[C]['re
 /** Arguments of the preload function for a channel: none when the payload is `undefined`. */
 export type RequestArgs<C extends ChannelName> = undefined extends RequestOf<C> ? [] : [RequestOf<C>];
 
-/** The API the preload exposes as `window.layerloom`: one function per channel and per event. */
+/**
+ * The API the preload exposes as `window.layerloom`: one function per channel and per event,
+ * and `pathForFile`, the local path of a picked or dropped File (Electron's
+ * `webUtils.getPathForFile`; '' when it has none). Optional: a preload before IPC version 6 lacks it.
+ */
 export type LayerloomApi = {
   readonly [C in ChannelName as (typeof CHANNEL_METHODS)[C]]: (
     ...args: RequestArgs<C>
   ) => Promise<ResponseOf<C>>;
-} & LayerloomEvents;
+} & LayerloomEvents & { readonly pathForFile?: (file: unknown) => string };
 
 /** The event subscriptions on `window.layerloom`: each returns its unsubscribe function. */
 export type LayerloomEvents = {

@@ -161,6 +161,29 @@ test('import a CSV file: detection, an error naming line and column, preview, ba
   expect(errors).toEqual([]);
 });
 
+test('an imported 2D CSV set shows its points over the live decision boundary', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./?files=download');
+  await fromTemplate(page, 'MLP for 2D points');
+  await pickFiles(page, 'Import CSV…', [`${FIXTURES}points.csv`]);
+  const dialog = page.getByRole('dialog', { name: 'Import CSV: points.csv' });
+  // Two numeric columns left: a 2D set (8 rows miss their width and are dropped).
+  await dialog.getByRole('combobox', { name: 'colour', exact: true }).selectOption({ label: 'Ignore' });
+  await expect(dialog).toContainText(/204 training · 30 validation · 58 test examples · 2 input features/);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  const training = page.getByRole('region', { name: 'Training' });
+  await expect(training).toContainText('[2] · 3 classes');
+  await setField(training, 'Epochs', '3');
+  await training.getByRole('button', { name: 'Train', exact: true }).click();
+  const boundary = training.getByRole('img', { name: /after step \d+, with 292 data points on top/ });
+  await expect(boundary).toBeVisible({ timeout: 60_000 });
+  await expect(training).toContainText('Training finished.', { timeout: 90_000 });
+  await training.locator('.boundary').screenshot({ path: '.tmp/data-imported-boundary.png' });
+  expect(errors).toEqual([]);
+});
+
 /** Starts from the MLP template and fits its last Dense layer to a class count, through the inspector. */
 async function mlpFor(page: Page, classes: number): Promise<void> {
   await fromTemplate(page, 'MLP');

@@ -78,6 +78,8 @@ function installElectron() {
     writeCheckpoint: none,
     readCheckpoint: none,
     clearCheckpoint: none,
+    readDatasetFile: none,
+    locateDatasetFile: none,
     beginSession: async () => ({ uncleanExit: false }),
     replyToClose: none,
     onMenuCommand: off,

@@ -25,6 +25,8 @@ function fakeDesktop(backup: string | null, uncleanExit: boolean) {
     writeCheckpoint: vi.fn(async () => null),
     readCheckpoint: vi.fn(async () => null),
     clearCheckpoint: vi.fn(async () => null),
+    readDatasetFile: vi.fn(async () => null),
+    locateDatasetFile: vi.fn(async () => null),
     beginSession: vi.fn(async () => ({ uncleanExit })),
     replyToClose: vi.fn(async () => null),
     onMenuCommand: on('menu'),

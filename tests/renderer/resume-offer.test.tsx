@@ -40,6 +40,8 @@ function fakeDesktop(stored: Record<string, Uint8Array> = {}) {
       files.delete(project);
       return null;
     }),
+    readDatasetFile: vi.fn(async () => null),
+    locateDatasetFile: vi.fn(async () => null),
     beginSession: vi.fn(async () => ({ uncleanExit: false })),
     replyToClose: vi.fn(async () => null),
     onMenuCommand: on(),

@@ -13,6 +13,8 @@ const goodApi = () => ({
   writeCheckpoint: vi.fn(async () => null),
   readCheckpoint: vi.fn(async () => null),
   clearCheckpoint: vi.fn(async () => null),
+  readDatasetFile: vi.fn(async () => ({ bytes: new Uint8Array([1, 2]), sha256: 'c'.repeat(64) })),
+  locateDatasetFile: vi.fn(async () => null),
   beginSession: vi.fn(async () => ({ uncleanExit: true })),
   replyToClose: vi.fn(async () => null),
   onMenuCommand: subscription(),
@@ -45,6 +47,26 @@ describe('electronApi (renderer side of the preload contract)', () => {
     await expect(api!.saveProject({ path: null, text: '{}' })).resolves.toEqual({ path: '/a.json' });
     expect(raw.saveProject).toHaveBeenCalledWith({ path: null, text: '{}' });
     await expect(api!.appInfo()).resolves.toEqual({ version: '0.1.0', platform: 'linux' });
+  });
+
+  it('checks linked dataset file answers and passes the preload file paths through', async () => {
+    const raw = goodApi();
+    const api = electronApi({ layerloom: raw })!;
+    await expect(api.readDatasetFile({ path: '/d/big.csv' })).resolves.toMatchObject({
+      sha256: 'c'.repeat(64),
+    });
+    const bad = {
+      ...raw,
+      readDatasetFile: vi.fn(async () => ({ bytes: new Uint8Array(1), sha256: 'nope' })),
+    };
+    await expect(electronApi({ layerloom: bad })!.readDatasetFile({ path: '/d/x' })).rejects.toThrow(
+      /dataset:read: unexpected response at \$.sha256/,
+    );
+    // Before IPC version 6 the preload had no pathForFile: the API still works, without paths.
+    expect(api.pathForFile).toBeUndefined();
+    const withPaths = electronApi({ layerloom: { ...raw, pathForFile: (f: { p?: unknown }) => f.p } })!;
+    expect(withPaths.pathForFile!({ p: '/home/u/big.csv' })).toBe('/home/u/big.csv');
+    expect(withPaths.pathForFile!({ p: 42 })).toBe('');
   });
 
   it('rejects a response that breaks the contract', async () => {

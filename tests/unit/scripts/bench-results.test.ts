@@ -5,6 +5,7 @@ import {
   buildResults,
   CASES,
   formatColumns,
+  formatMemory,
   formatTable,
   parseBenchArgs,
   percentile,
@@ -210,5 +211,42 @@ describe('parseBenchArgs', () => {
   it('names an unknown case or argument', () => {
     expect(parseBenchArgs(['--only', 'vgg']).error).toContain("unknown case 'vgg'");
     expect(parseBenchArgs(['--fast']).error).toContain("unknown argument '--fast'");
+  });
+});
+
+describe('the memory case', () => {
+  const measured = {
+    steps: 235,
+    finished: 'completed',
+    rendererPeakMB: 466,
+    rendererIdleMB: 167,
+    workerPeakMB: 118,
+    workerHeapPeakMB: 14,
+    workerBuffersPeakMB: 112,
+    pagePeakMB: 31,
+    budgetMB: 500,
+  };
+
+  it('runs by default, alone with --memory-only, and not with --no-memory', () => {
+    expect(options([])).toMatchObject({ memory: true, memoryOnly: false });
+    expect(options(['--memory-only'])).toMatchObject({ memory: true, memoryOnly: true });
+    expect(options(['--no-memory']).memory).toBe(false);
+    expect(parseBenchArgs(['--memory-only', '--no-ui']).error).toContain('--memory-only needs');
+  });
+
+  it('prints the worker and renderer peaks against the budget, and says when over it', () => {
+    const text = formatMemory(measured);
+    expect(text).toContain('235 steps in the Chromium worker; budget 500 MB');
+    expect(text).toMatch(
+      /worker heap \+ array buffers, peak sampled: 118 MB \(heap 14, buffers 112\) within/,
+    );
+    expect(text).toMatch(
+      /peak RSS: 466 MB within \(167 MB at rest before training, so loading and training added at most 299 MB\)/,
+    );
+    expect(formatMemory({ ...measured, rendererPeakMB: 620 })).toMatch(/peak RSS: 620 MB OVER/);
+    expect(formatMemory({ error: 'no browser' })).toContain('not measured: no browser');
+    const results = buildResults({ machine, cases: [], ui: [], memory: measured });
+    expect(JSON.parse(JSON.stringify(results)).memory).toEqual(measured);
+    expect(formatTable(results)).toContain('budget 500 MB');
   });
 });
