@@ -16,7 +16,9 @@ function main(): void {
   const trainer = createTrainingClient();
   window.addEventListener('pagehide', () => trainer.dispose(), { once: true });
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-  const stores = createAppStores(initialDocument(), trainer, prefersDark ? 'dark' : 'light');
+  // Experiments train their extra variants in workers of their own (each disposed when its run ends).
+  const spawn = (wasmThreads: number) => createTrainingClient({ wasmThreads });
+  const stores = createAppStores(initialDocument(), trainer, prefersDark ? 'dark' : 'light', spawn);
   createRoot(root).render(
     <StrictMode>
       <App stores={stores} i18n={createI18n()} />

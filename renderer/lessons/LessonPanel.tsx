@@ -108,7 +108,7 @@ export function LessonPanel() {
         )}
         {activity.kind === 'training' && (
           <p className="lesson__status" role="status">
-            {t('ui.lesson.training', {
+            {t(activity.count > 1 ? 'ui.lesson.comparing' : 'ui.lesson.training', {
               label: activity.label,
               index: activity.index + 1,
               count: activity.count,

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TrainingConfig } from '../../src/graph/document';
 import type { ExperimentSpec } from '../../src/graph/variants';
 import { hasBatchNorm } from '../../src/graph/variants';
 import { parseRates, runExperiment, seedsFrom } from '../state/experiment-runner';
 import { useDocument, useRunsView, useStores, useTraining } from '../state/stores';
 import { isLive } from '../state/training-reducer';
+import { ExperimentProgress } from './ExperimentProgress';
+import { variantName } from './runs-view';
 import { trainBlock } from './training-view';
 
 /** A new experiment id (random where available). */
@@ -13,8 +16,9 @@ const newId = (): string => globalThis.crypto?.randomUUID?.() ?? `exp-${Date.now
 /**
  * "Experiment…": one-click comparisons, each recorded in the run history and overlaid
  * when done: with and without batch norm, a learning-rate ladder, the same model with
- * different seeds. While one runs, a status line says which run of how many is training;
- * Stop (in the training controls) ends the whole experiment.
+ * different seeds. On several cores the variants train side by side, unless "one at a
+ * time" is ticked; while they run, each has a progress bar, and Cancel (or Stop in the
+ * training controls) ends the whole experiment.
  */
 export function ExperimentMenu() {
   const { t } = useTranslation();
@@ -26,6 +30,7 @@ export function ExperimentMenu() {
   const [problem, setProblem] = useState<string | null>(null);
   const live = useTraining((s) => isLive(s.run.phase));
   const progress = useRunsView((s) => s.experiment);
+  const sequential = useRunsView((s) => s.sequential);
   const withBn = useDocument((s) => hasBatchNorm(s.doc));
   const blocked = useDocument((s) => trainBlock(s.analysis.diagnostics) !== null);
   const seed = useDocument((s) => s.doc.training.seed);
@@ -35,7 +40,8 @@ export function ExperimentMenu() {
     if (!spec) return setProblem(t(invalidKey));
     setProblem(null);
     setOpen(false);
-    void runExperiment(stores, spec, newId()).then((end) => {
+    const label = (variant: string, config: TrainingConfig) => variantName(variant, config, t);
+    void runExperiment(stores, spec, newId(), { label }).then((end) => {
       if (end.kind === 'refused') stores.session.getState().notify(end.key, end.values, 'error');
     });
   };
@@ -55,15 +61,7 @@ export function ExperimentMenu() {
       >
         {t('ui.experiment.open')}
       </button>
-      {progress && (
-        <p className="experiment__status" role="status">
-          {t('ui.experiment.progress', {
-            name: t(`ui.experiment.kind.${progress.kind}`),
-            index: progress.index,
-            total: progress.total,
-          })}
-        </p>
-      )}
+      <ExperimentProgress />
       {open && !busy && (
         <div id={`${id}-menu`} className="experiment__menu" role="group" aria-label={t('ui.experiment.menu')}>
           <div className="experiment__item">
@@ -114,6 +112,14 @@ export function ExperimentMenu() {
               {t('ui.experiment.kind.seeds')}
             </button>
           </div>
+          <label className="experiment__field">
+            <input
+              type="checkbox"
+              checked={sequential}
+              onChange={(e) => stores.runs.getState().setSequential(e.target.checked)}
+            />
+            {t('ui.experiment.sequential')}
+          </label>
           {problem && (
             <p className="field__problem" role="alert">
               {problem}

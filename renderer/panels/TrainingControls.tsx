@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isLive } from '../state/training-reducer';
-import { useDocument, useTraining } from '../state/stores';
+import { useDocument, useRunsView, useTraining } from '../state/stores';
 import { trainBlock } from './training-view';
 import { useTrainingActions } from './use-training-actions';
 
@@ -12,6 +12,8 @@ export function TrainingControls() {
   const actions = useTrainingActions();
   const block = trainBlock(diagnostics);
   const live = isLive(phase);
+  // Variants of an experiment may train in other workers while this trainer is free.
+  const experimenting = useRunsView((s) => s.experiment !== null);
   const paused = phase === 'paused';
   return (
     <div className="training-controls">
@@ -19,7 +21,7 @@ export function TrainingControls() {
         <button
           type="button"
           className="button button--primary"
-          disabled={live || block !== null}
+          disabled={live || experimenting || block !== null}
           aria-describedby={block ? 'train-block' : undefined}
           onClick={actions.start}
         >

@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import type { RunRecord } from '../../src/graph/document';
+import type { RunRecord, TrainingConfig } from '../../src/graph/document';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
@@ -27,15 +27,19 @@ export function runLabel(run: RunRecord, index: number, t: T): string {
   const n = run.seq ?? index + 1;
   const e = run.experiment;
   if (!e) return t('ui.runs.defaultLabel', { n });
-  const variant =
-    e.variant === 'with-bn'
-      ? t('ui.runs.variant.withBn')
-      : e.variant === 'without-bn'
-        ? t('ui.runs.variant.withoutBn')
-        : e.variant === 'lr'
-          ? t('ui.runs.variant.lr', { lr: run.config.learningRate })
-          : t('ui.runs.variant.seed', { seed: run.config.seed });
-  return t('ui.runs.experimentLabel', { n, variant });
+  return t('ui.runs.experimentLabel', { n, variant: variantName(e.variant, run.config, t) });
+}
+
+/** What an experiment's variant is called ("with batch norm", "learning rate 0.1", "seed 7"). */
+export function variantName(
+  variant: string,
+  config: Pick<TrainingConfig, 'learningRate' | 'seed'>,
+  t: T,
+): string {
+  if (variant === 'with-bn') return t('ui.runs.variant.withBn');
+  if (variant === 'without-bn') return t('ui.runs.variant.withoutBn');
+  if (variant === 'lr') return t('ui.runs.variant.lr', { lr: config.learningRate });
+  return t('ui.runs.variant.seed', { seed: config.seed });
 }
 
 /** A one-line summary of a run's settings: optimizer, rate, batch, epochs, seed, examples. */

@@ -11,8 +11,16 @@ import type { AppStores } from './stores';
 import type { TrainerPort } from './trainer-port';
 import { createTrainingStore } from './training-store';
 
-/** Creates the app's stores around a first document and a trainer, in an initial theme, and starts the run recorder. */
-export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): AppStores {
+/**
+ * Creates the app's stores around a first document and a trainer, in an initial theme,
+ * and starts the run recorder. `spawnTrainer` makes extra trainers for parallel experiments.
+ */
+export function createAppStores(
+  doc: Doc,
+  trainer: TrainerPort,
+  theme?: Theme,
+  spawnTrainer?: (wasmThreads: number) => TrainerPort,
+): AppStores {
   const stores: AppStores = {
     document: createDocumentStore(doc),
     session: createSessionStore(theme),
@@ -22,6 +30,7 @@ export function createAppStores(doc: Doc, trainer: TrainerPort, theme?: Theme): 
     datasets: createDatasetStore(),
     runs: createRunsViewStore(),
     trainer,
+    ...(spawnTrainer && { spawnTrainer }),
   };
   // Layers an undo, redo or new document took away leave the selection with them.
   stores.document.subscribe((state, previous) => {

@@ -5,7 +5,44 @@ import { runRecordOf } from '../../src/training/run-record';
 import type { DocumentState } from './document-store';
 import type { TrainerPort } from './trainer-port';
 import { isLive } from './training-reducer';
-import type { TrainingStoreState } from './training-store';
+import type { RunOrigin, TrainingStoreState } from './training-store';
+import type { TrainingState } from './training-reducer';
+import type { RunRecord } from '../../src/graph/document';
+
+/** When a run started and ended (ms since the epoch), its held-out count, and the history it joins. */
+export interface RecordTimes {
+  startedAt: number;
+  now: number;
+  heldOut: number | undefined;
+  runs: readonly RunRecord[];
+}
+
+/**
+ * The compact record of an ended run for the run history. Its number is the origin's own
+ * (an experiment numbers its variants in their order) or the next free one.
+ */
+export function recordOfRun(run: TrainingState, origin: RunOrigin, at: RecordTimes): RunRecord {
+  const failed = run.phase === 'failed';
+  return runRecordOf({
+    id: run.runId ?? '',
+    startedAt: new Date(at.startedAt).toISOString(),
+    durationMs: at.now - at.startedAt,
+    config: origin.config,
+    dataset: origin.dataset,
+    backend: run.backend,
+    reason: failed ? 'failed' : (run.finishReason ?? 'completed'),
+    ...(run.failure && { failure: run.failure.message }),
+    epochs: run.epochRows,
+    batches: {
+      step: ringValues(run.batches.step),
+      loss: ringValues(run.batches.loss),
+      accuracy: ringValues(run.batches.accuracy),
+    },
+    seq: origin.seq ?? nextRunSeq(at.runs),
+    ...(origin.experiment && { experiment: origin.experiment }),
+    ...(at.heldOut !== undefined && { heldOutExamples: at.heldOut }),
+  });
+}
 
 /** What the recorder works with; `now` gives milliseconds since the epoch. */
 export interface RecorderDeps {
@@ -39,25 +76,7 @@ export function startRunRecorder(deps: RecorderDeps): () => void {
     const failed = run.phase === 'failed';
     if (!failed && run.batches.step.length === 0 && run.epochRows.length === 0) return;
     const runs = deps.document.getState().doc.runs;
-    const record = runRecordOf({
-      id: run.runId,
-      startedAt: new Date(started.at).toISOString(),
-      durationMs: deps.now() - started.at,
-      config: s.origin.config,
-      dataset: s.origin.dataset,
-      backend: run.backend,
-      reason: failed ? 'failed' : (run.finishReason ?? 'completed'),
-      ...(run.failure && { failure: run.failure.message }),
-      epochs: run.epochRows,
-      batches: {
-        step: ringValues(run.batches.step),
-        loss: ringValues(run.batches.loss),
-        accuracy: ringValues(run.batches.accuracy),
-      },
-      seq: nextRunSeq(runs),
-      ...(s.origin.experiment && { experiment: s.origin.experiment }),
-      ...(heldOut !== undefined && { heldOutExamples: heldOut }),
-    });
+    const record = recordOfRun(run, s.origin, { startedAt: started.at, now: deps.now(), heldOut, runs });
     started = null;
     deps.document.getState().updateRuns((rs) => appendRun(rs, record));
   });

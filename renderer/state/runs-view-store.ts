@@ -5,13 +5,26 @@ import type { ExperimentKind } from '../../src/graph/document';
 export const CHART_TABS = ['metrics', 'layers', 'runs', 'evaluation'] as const;
 export type ChartTab = (typeof CHART_TABS)[number];
 
-/** Where a running experiment is: which run of how many, and what that run varies. */
+/** Where one variant of an experiment is: waiting, training (with the fraction done), or ended how. */
+export type VariantStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
+
+/** One variant's line in the experiment's progress. */
+export interface VariantProgress {
+  /** What the variant is called (shown by its progress bar, and when it fails). */
+  label: string;
+  status: VariantStatus;
+  /** Share of its steps done, 0 to 1. */
+  fraction: number;
+}
+
+/** A running experiment: what it compares ('compare' for a lesson's), each variant's progress, how many train at once. */
 export interface ExperimentProgress {
   id: string;
-  kind: ExperimentKind;
-  /** 1-based index of the run now training. */
-  index: number;
-  total: number;
+  kind: ExperimentKind | 'compare';
+  variants: readonly VariantProgress[];
+  parallel: number;
+  /** Set by Cancel: the runner stops every variant. */
+  cancelRequested: boolean;
 }
 
 /** Session state of the Runs and Evaluation views (not saved: selection is session state). */
@@ -20,12 +33,19 @@ export interface RunsViewState {
   /** Ids of the runs picked for the overlay, in the order picked. */
   selected: readonly string[];
   experiment: ExperimentProgress | null;
+  /** Train an experiment's variants one at a time even on several cores (session setting). */
+  sequential: boolean;
   setTab(tab: ChartTab): void;
   /** Picks or unpicks one run. */
   toggle(id: string, on: boolean): void;
   /** Replaces the selection (an experiment shows its own runs when it ends). */
   select(ids: readonly string[]): void;
   setExperiment(p: ExperimentProgress | null): void;
+  /** Changes one variant's progress (nothing while no experiment runs). */
+  updateVariant(index: number, patch: Partial<VariantProgress>): void;
+  /** Asks the running experiment to stop all its variants. */
+  cancelExperiment(): void;
+  setSequential(on: boolean): void;
 }
 
 /** Creates the runs view store, on the Metrics tab with nothing picked. */
@@ -34,6 +54,7 @@ export function createRunsViewStore(): StoreApi<RunsViewState> {
     tab: 'metrics',
     selected: [],
     experiment: null,
+    sequential: false,
     setTab: (tab) => set({ tab }),
     toggle(id, on) {
       const rest = get().selected.filter((s) => s !== id);
@@ -41,5 +62,17 @@ export function createRunsViewStore(): StoreApi<RunsViewState> {
     },
     select: (ids) => set({ selected: [...ids] }),
     setExperiment: (experiment) => set({ experiment }),
+    updateVariant(index, patch) {
+      const e = get().experiment;
+      const v = e?.variants[index];
+      if (!e || !v) return;
+      const variants = e.variants.map((x, i) => (i === index ? { ...x, ...patch } : x));
+      set({ experiment: { ...e, variants } });
+    },
+    cancelExperiment() {
+      const e = get().experiment;
+      if (e && !e.cancelRequested) set({ experiment: { ...e, cancelRequested: true } });
+    },
+    setSequential: (sequential) => set({ sequential }),
   }));
 }

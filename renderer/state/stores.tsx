@@ -24,6 +24,12 @@ export interface AppStores {
   /** Session state of the Runs and Evaluation tabs: open tab, picked runs, experiment progress. */
   runs: StoreApi<RunsViewState>;
   trainer: TrainerPort;
+  /**
+   * Makes another trainer with a worker of its own, so an experiment's variants can train
+   * side by side, with `wasmThreads` wasm threads (0: the single-threaded build); the caller
+   * disposes it. Absent (as in most tests): variants share `trainer`, one at a time.
+   */
+  spawnTrainer?: (wasmThreads: number) => TrainerPort;
 }
 
 const StoresContext = createContext<AppStores | null>(null);

@@ -90,16 +90,25 @@ test('runs are kept and overlaid; the batch-norm experiment runs end to end; eva
   await page.screenshot({ path: '.tmp/runs-evaluation-2.png' });
 
   // One click: with and without batch norm, then the overlay of both opens by itself.
+  // On two or more cores both variants train at once, each in a worker of its own: both
+  // have a progress bar at the same time (one at a time, the second waits without one).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await training.getByRole('button', { name: 'Experiment…' }).click();
   await training
     .getByRole('group', { name: 'Experiments' })
     .getByRole('button', { name: 'With and without batch norm' })
     .click();
+  const parallel = cores >= 2 ? 2 : 1;
   await expect(
-    training.getByRole('status').filter({ hasText: 'With and without batch norm: run 2 of 2' }),
-  ).toBeVisible({
-    timeout: 60_000,
-  });
+    training.getByRole('status').filter({
+      hasText: `With and without batch norm: ${parallel} of 2 runs training, up to ${parallel} at a time`,
+    }),
+  ).toBeVisible();
+  const variants = training.getByRole('list', { name: 'Runs of the experiment' });
+  await expect(
+    variants.getByRole('progressbar', { name: /^Progress of (with|without) batch norm$/ }),
+  ).toHaveCount(parallel);
+  if (parallel === 1) await expect(variants).toContainText('without batch norm · waiting');
   await expect(tabs.getByRole('tab', { name: 'Runs' })).toHaveAttribute('aria-selected', 'true', {
     timeout: 60_000,
   });
