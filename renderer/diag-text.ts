@@ -18,6 +18,19 @@ export function diagHint(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | '
   return t(`diag.${d.code}.hint`, { ...d.values, defaultValue: d.hint });
 }
 
+/**
+ * Why a run failed, in the UI's language: re-rendered from its 'trainFailure' catalog key
+ * and values, falling back to the English text the trainer sent when it sent no key or
+ * one the catalog does not know.
+ */
+export function failureText(
+  t: Translate,
+  f: { message: string; key?: string; values?: Readonly<Record<string, string | number>> },
+): string {
+  if (f.key === undefined) return f.message;
+  return t(`trainFailure.${f.key}`, { ...f.values, defaultValue: f.message });
+}
+
 /** A training-health finding in the UI's language (English text when no values came with it). */
 export function findingText(
   t: Translate,

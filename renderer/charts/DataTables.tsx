@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStores, useTraining } from '../state/stores';
 import { batchRows } from './chart-data';
+import { METRIC_KEYS } from './metric-labels';
 import { useThrottled } from './use-throttled';
 
 /** Rows kept in the batch table, so it stays cheap to render. */
@@ -19,6 +20,10 @@ export function DataTables() {
     TABLE_INTERVAL_MS,
   );
   const epochs = useTraining((s) => s.run.epochRows);
+  const metric = useTraining((s) => s.run.metric);
+  const keys = METRIC_KEYS[metric];
+  // A regression run also reports R² on the held-out examples.
+  const r2 = metric === 'mae';
   // The rings are read at the throttled version; `version` keys the read on purpose.
   const rows = version >= 0 ? batchRows(stores.training.getState().run.batches, TABLE_ROWS) : [];
   return (
@@ -29,9 +34,10 @@ export function DataTables() {
           <tr>
             <th scope="col">{t('ui.table.epoch')}</th>
             <th scope="col">{t('ui.table.loss')}</th>
-            <th scope="col">{t('ui.table.accuracy')}</th>
-            <th scope="col">{t('ui.table.testAccuracy')}</th>
-            <th scope="col">{t('ui.table.testAccuracyTrainingMode')}</th>
+            <th scope="col">{t(keys.column)}</th>
+            <th scope="col">{t(keys.testColumn)}</th>
+            <th scope="col">{t(keys.testTrainingModeColumn)}</th>
+            {r2 && <th scope="col">{t('ui.table.testR2')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -42,6 +48,7 @@ export function DataTables() {
               <td>{fmt(r.train.accuracy)}</td>
               <td>{fmt(r.test.accuracy)}</td>
               <td>{r.testTrainingMode ? fmt(r.testTrainingMode.accuracy) : '–'}</td>
+              {r2 && <td>{r.test.r2 === undefined ? '–' : fmt(r.test.r2)}</td>}
             </tr>
           ))}
         </tbody>
@@ -54,7 +61,7 @@ export function DataTables() {
               <th scope="col">{t('ui.table.step')}</th>
               <th scope="col">{t('ui.table.epoch')}</th>
               <th scope="col">{t('ui.table.loss')}</th>
-              <th scope="col">{t('ui.table.accuracy')}</th>
+              <th scope="col">{t(keys.column)}</th>
             </tr>
           </thead>
           <tbody>

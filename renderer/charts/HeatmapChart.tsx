@@ -65,6 +65,7 @@ export function HeatmapChart({ name, version, columns }: HeatmapChartProps) {
     <ChartPanel
       title={title}
       chartId="activation-histogram"
+      xLabel={t('ui.insight.step')}
       note={
         range && first
           ? t('ui.insight.heatNote', {

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { LessonChart } from '../../src/lessons/schema';
 import { useLesson } from '../lessons/lesson-context';
 import { downloadBlob } from '../panels/project-file';
-import { chartCsv, chartFileName, chartPng } from './chart-export';
+import { chartCsv, chartFileName, type LegendEntry } from './chart-export';
 import type { DataRow } from './layer-chart-data';
 import { LineChart, type LineChartProps } from './LineChart';
+import { legendOf, PngButton } from './PngButton';
 import { useThrottled } from './use-throttled';
 
 /** Least time between two updates of an open data table while training. */
@@ -75,22 +76,19 @@ export interface ChartPanelProps {
   children: ReactNode;
   /** Which chart this is, so a lesson step can point at it. */
   chartId?: LessonChart;
-}
-
-/** Opaque colours of an exported image, from the theme (a canvas cannot resolve CSS variables). */
-function exportColours(el: Element): { background: string; text: string } {
-  const css = getComputedStyle(el);
-  return {
-    background: css.getPropertyValue('--surface').trim() || '#ffffff',
-    text: css.getPropertyValue('--text').trim() || '#1b1f27',
-  };
+  /** The series named in the exported image's legend. */
+  legend?: readonly LegendEntry[];
+  /** Axis labels the exported image adds (those the drawing does not draw itself). */
+  xLabel?: string;
+  yLabel?: string;
 }
 
 /**
  * A chart with its buttons: PNG of the drawing, CSV of its data (the rows the table shows),
  * and a "Show data" toggle for an accessible table of the same numbers.
  */
-export function ChartPanel({ title, note, table, version, controls, children, chartId }: ChartPanelProps) {
+export function ChartPanel(p: ChartPanelProps) {
+  const { title, note, table, version, controls, children, chartId } = p;
   const { t } = useTranslation();
   const [showData, setShowData] = useState(false);
   const root = useRef<HTMLElement>(null);
@@ -98,13 +96,6 @@ export function ChartPanel({ title, note, table, version, controls, children, ch
   useEffect(() => {
     if (highlighted) root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [highlighted]);
-  const savePng = async (): Promise<void> => {
-    const el = root.current;
-    if (!el) return;
-    const { background, text } = exportColours(el);
-    const blob = await chartPng(el, title, background, text);
-    if (blob) downloadBlob(chartFileName(title, 'png'), blob);
-  };
   const saveCsv = (): void => {
     const csv = chartCsv(table.keyHeader, table.columns, table.rows());
     downloadBlob(chartFileName(title, 'csv'), new Blob([csv], { type: 'text/csv' }));
@@ -128,14 +119,7 @@ export function ChartPanel({ title, note, table, version, controls, children, ch
         >
           {t('ui.chart.showData')}
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={t('ui.chart.savePngLabel', { title })}
-          onClick={() => void savePng()}
-        >
-          {t('ui.chart.savePng')}
-        </button>
+        <PngButton root={root} text={{ title, legend: p.legend ?? [], xLabel: p.xLabel, yLabel: p.yLabel }} />
         <button
           type="button"
           className="button button--small"
@@ -159,10 +143,12 @@ export interface InsightChartProps extends Omit<LineChartProps, 'label'> {
   table: InsightTableSpec;
   controls?: ReactNode;
   chartId?: LessonChart;
+  /** The y axis's name, written beside the axis in the exported image. */
+  yLabel?: string;
 }
 
 /** A live line chart with PNG and CSV export and a "Show data" toggle for the same numbers. */
-export function InsightChart({ title, note, table, controls, chartId, ...chart }: InsightChartProps) {
+export function InsightChart({ title, note, table, controls, chartId, yLabel, ...chart }: InsightChartProps) {
   return (
     <ChartPanel
       title={title}
@@ -171,6 +157,8 @@ export function InsightChart({ title, note, table, controls, chartId, ...chart }
       version={chart.version}
       controls={controls}
       chartId={chartId}
+      legend={legendOf(chart.series)}
+      yLabel={yLabel}
     >
       <LineChart label={title} {...chart} />
     </ChartPanel>

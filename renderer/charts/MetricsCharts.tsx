@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { useTranslation } from 'react-i18next';
-import { useStores, useTraining } from '../state/stores';
+import { useDocument, useStores, useTraining } from '../state/stores';
 import { DataTables } from './DataTables';
+import { findingMarkers } from './finding-markers';
 import { INSIGHT_TABLE_ROWS, InsightChart } from './InsightChart';
 import { accuracySeries, alignedRows, lossSeries, lrSeries, type LrSource } from './metric-chart-data';
+import { METRIC_KEYS, metricRange } from './metric-labels';
 
 /** Series colours (canvas drawing needs concrete colours, not CSS variables); raw traces are faint. */
 const COLORS = {
@@ -50,9 +52,27 @@ function useLrSource(): () => LrSource | null {
   };
 }
 
+/** The run's findings as chart markers, and what picking one does (select its layer). */
+function useFindingMarkers() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const findings = useTraining((s) => s.run.layers.findings);
+  const layers = useDocument((s) => s.doc.layers);
+  const markers = useMemo(
+    () => findingMarkers(findings, new Map(layers.map((l) => [l.id, l.name])), t),
+    [findings, layers, t],
+  );
+  const pick = (id: string): void => {
+    const m = markers.find((x) => x.id === id);
+    if (m) stores.session.getState().select({ nodes: [m.nodeId], edges: [] });
+  };
+  return { markers, pick, label: (title: string) => t('ui.chart.findingMarkers', { title }) };
+}
+
 /**
  * Live loss, accuracy and learning-rate charts: per batch (smoothed, raw trace faint), the
- * held-out accuracy per epoch in prediction and training mode. Each chart exports PNG and
+ * held-out accuracy per epoch in prediction and training mode, and the run's health
+ * findings as ticks (with flag buttons) on the loss and accuracy charts. Each chart exports PNG and
  * CSV and shows its numbers as a table; "Show data" below shows the batch and epoch tables.
  */
 export function MetricsCharts() {
@@ -60,21 +80,20 @@ export function MetricsCharts() {
   const stores = useStores();
   const version = useTraining((s) => s.run.version);
   const hasData = useTraining((s) => s.run.batches.step.length > 0 || s.run.phase !== 'idle');
+  // Accuracy for classification; a regression run's series hold its mean absolute error.
+  const metric = useTraining((s) => s.run.metric);
+  const keys = METRIC_KEYS[metric];
   const [showData, setShowData] = useState(false);
   const [logLoss, setLogLoss] = useState(false);
   const lrSource = useLrSource();
+  const findings = useFindingMarkers();
   const run = () => stores.training.getState().run;
   const lossTitle = t('ui.chart.lossTitle');
-  const accTitle = t('ui.chart.accuracyTitle');
+  const accTitle = t(keys.title);
   const lrTitle = t('ui.chart.lrTitle');
   const step = t('ui.chart.step');
   const lossLabels = [t('ui.chart.lossRaw'), t('ui.chart.loss')];
-  const accLabels = [
-    t('ui.chart.accuracyRaw'),
-    t('ui.chart.accuracy'),
-    t('ui.chart.testAccuracy'),
-    t('ui.chart.testAccuracyTrainingMode'),
-  ];
+  const accLabels = [t(keys.raw), t(keys.train), t(keys.test), t(keys.testTrainingMode)];
   const caption = (title: string) => (count: number) => t('ui.chart.caption', { title, count });
   const lrData = (): uPlot.AlignedData => {
     const src = lrSource();
@@ -93,6 +112,10 @@ export function MetricsCharts() {
             { label: lossLabels[1]!, stroke: COLORS.loss, width: 2 },
           ]}
           yScale={logLoss ? 'log' : 'zero'}
+          markers={findings.markers}
+          markersLabel={findings.label(lossTitle)}
+          yLabel={t('ui.chart.lossAxis')}
+          onMarkerPick={findings.pick}
           getData={() => lossSeries(run().batches)}
           version={version}
           height={140}
@@ -107,6 +130,7 @@ export function MetricsCharts() {
       )}
       {hasData && (
         <InsightChart
+          key={metric}
           title={accTitle}
           chartId="accuracy"
           xLabel={step}
@@ -119,7 +143,11 @@ export function MetricsCharts() {
           getData={() => accuracySeries(run().batches, run().epochRows)}
           version={version}
           height={140}
-          yRange={[0, 1]}
+          yRange={metricRange(metric)}
+          markers={findings.markers}
+          markersLabel={findings.label(accTitle)}
+          yLabel={accTitle}
+          onMarkerPick={findings.pick}
           table={{
             keyHeader: step,
             columns: accLabels,
@@ -134,6 +162,7 @@ export function MetricsCharts() {
           chartId="learning-rate"
           xLabel={step}
           series={[{ label: t('ui.chart.lr'), stroke: COLORS.lr }]}
+          yLabel={lrTitle}
           getData={lrData}
           version={version}
           height={100}

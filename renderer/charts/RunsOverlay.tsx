@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunRecord } from '../../src/graph/document';
 import {
@@ -11,6 +11,7 @@ import {
   runColor,
 } from '../panels/runs-view';
 import { LineChart } from './LineChart';
+import { legendOf, PngButton } from './PngButton';
 
 /** Props: the picked runs in order, with their display labels. */
 export interface RunsOverlayProps {
@@ -40,29 +41,46 @@ export function RunsOverlay({ runs, labels }: RunsOverlayProps) {
       markers: true,
     })),
   ];
+  const lossChart = useRef<HTMLDivElement>(null);
+  const accChart = useRef<HTMLDivElement>(null);
+  const lossTitle = t('ui.runs.lossTitle');
+  const accTitle = t('ui.runs.testAccuracyTitle');
   const accData = () =>
     alignCurves([...runs.map(epochTestAccuracy), ...withTm.map(({ r }) => epochTestAccuracyTrainingMode(r))]);
   return (
     <div className="runs-overlay">
-      <LineChart
-        key={`loss-${key}`}
-        label={t('ui.runs.lossTitle')}
-        xLabel={t('ui.chart.step')}
-        series={series}
-        getData={() => overlayData(runs, batchLoss)}
-        version={0}
-        height={170}
-      />
-      <LineChart
-        key={`acc-${key}`}
-        label={t('ui.runs.testAccuracyTitle')}
-        xLabel={t('ui.table.epoch')}
-        series={accSeries}
-        getData={accData}
-        version={0}
-        height={170}
-        yRange={[0, 1]}
-      />
+      <div ref={lossChart}>
+        <LineChart
+          key={`loss-${key}`}
+          label={lossTitle}
+          xLabel={t('ui.chart.step')}
+          series={series}
+          getData={() => overlayData(runs, batchLoss)}
+          version={0}
+          height={170}
+        />
+        {/* The exported image names each run in its legend. */}
+        <PngButton
+          root={lossChart}
+          text={{ title: lossTitle, legend: legendOf(series), yLabel: t('ui.chart.lossAxis') }}
+        />
+      </div>
+      <div ref={accChart}>
+        <LineChart
+          key={`acc-${key}`}
+          label={accTitle}
+          xLabel={t('ui.table.epoch')}
+          series={accSeries}
+          getData={accData}
+          version={0}
+          height={170}
+          yRange={[0, 1]}
+        />
+        <PngButton
+          root={accChart}
+          text={{ title: accTitle, legend: legendOf(accSeries), yLabel: accTitle }}
+        />
+      </div>
       <button
         type="button"
         className="button button--toggle"

@@ -6,6 +6,7 @@ import type { DatasetRef } from '../../src/graph/document';
 import { combinedHash } from '../../src/util/hash';
 import { platformDatasetCache } from '../host/dataset-cache';
 import type { ImportedData } from '../state/dataset-store';
+import { importSource } from '../state/linked-import';
 import { useStores } from '../state/stores';
 import { CsvColumnTypes, CsvReadSettings } from './CsvSettingsForm';
 import { ClassBalance, PartsLine, PreviewTable, SplitFields } from './ImportParts';
@@ -16,7 +17,9 @@ export interface PickedText {
   name: string;
   text: string;
   bytes: number;
-  path?: string;
+  path?: string | undefined;
+  /** The file's SHA-256, when its import will be linked by path (a large file on the desktop). */
+  sha256?: string | undefined;
 }
 
 /** Binds the document to a prepared import and keeps its data (in memory and in the cache). */
@@ -25,9 +28,11 @@ export function useBindImport() {
   return (data: ImportedData, ref: DatasetRef): void => {
     stores.datasets.getState().put(data);
     // A failed store only costs a re-import next session; training now does not depend on it.
-    void platformDatasetCache()
-      ?.put(data)
-      .catch(() => undefined);
+    // A linked import is not stored: the project reads its files again from their paths.
+    if (ref.kind !== 'imported' || ref.source?.storage !== 'linked')
+      void platformDatasetCache()
+        ?.put(data)
+        .catch(() => undefined);
     stores.document.getState().apply((d) => setDataset(d, ref));
   };
 }
@@ -55,15 +60,14 @@ export function CsvImportDialog({ file, onClose }: { file: PickedText; onClose()
     const ds = preview.table.dataset;
     const hash = combinedHash([file.text, JSON.stringify(settings)]);
     const data: ImportedData = { hash, name: file.name, classNames: ds.classNames, parts: preview.parts };
-    const files = [{ name: file.name, bytes: file.bytes, ...(file.path && { path: file.path }) }];
     bind(data, {
       kind: 'imported',
       id: hash,
       name: file.name,
       inputShape: [...ds.inputShape],
       classes: ds.classes,
-      task: 'classification',
-      source: { format: 'csv', hash, files },
+      task: ds.task,
+      source: importSource('csv', hash, [file], settings),
     });
     ref.current?.close();
   };

@@ -36,12 +36,15 @@ const classNamesOf = (ref: DatasetRef): readonly string[] =>
 export function EvaluationPanel() {
   const { t } = useTranslation();
   const [examples, setExamples] = useState(DEFAULT_EVAL_EXAMPLES);
-  const ev = useEvaluation(examples);
+  // The views below need classes: a regression run gets a message instead.
+  const regression = useTraining((s) => s.run.metric === 'mae' && s.run.runId !== null);
+  const ev = useEvaluation(examples, !regression);
   const dataset = useTraining((s) => s.origin?.dataset);
   const docDataset = useDocument((s) => s.doc.dataset);
   const ref = dataset ?? docDataset;
   const info = datasetInfo(ref);
   const known = classNamesOf(ref);
+  if (regression) return <p className="panel__empty">{t('ui.evaluation.regression')}</p>;
   if (!ev.runId) return <p className="panel__empty">{t('ui.evaluation.empty')}</p>;
   const otherMode: EvalMode = ev.mode === 'predict' ? 'batch-stats' : 'predict';
   // While the other mode is being evaluated, the results shown so far stay (no flicker).

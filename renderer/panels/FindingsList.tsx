@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { findingSeverity } from '../charts/finding-markers';
 import { findingText } from '../diag-text';
 import type { LayerFinding } from '../state/layer-stats-reducer';
 
@@ -13,7 +14,7 @@ export interface FindingsListProps {
   onPick(nodeId: string): void;
 }
 
-/** The run's findings in the order they came (step, layer, message); each one selects its layer. */
+/** The run's findings in the order they came (step and epoch, layer, message); each one selects its layer. */
 export function FindingsList({ findings, names, onPick }: FindingsListProps) {
   const { t } = useTranslation();
   const shown = findings.slice(-SHOWN);
@@ -29,11 +30,12 @@ export function FindingsList({ findings, names, onPick }: FindingsListProps) {
             <li key={`${f.step}-${f.nodeId}-${f.code}-${i}`}>
               <button
                 type="button"
-                className={`insight__finding insight__finding--${f.code === 'health/non-finite' ? 'error' : 'warning'}`}
+                className={`insight__finding insight__finding--${findingSeverity(f)}`}
                 onClick={() => onPick(f.nodeId)}
               >
-                {t('ui.insight.finding', {
+                {t(f.epoch === undefined ? 'ui.insight.finding' : 'ui.insight.findingEpoch', {
                   step: f.step,
+                  epoch: f.epoch,
                   layer: names.get(f.nodeId) ?? f.nodeId,
                   message: findingText(t, f),
                 })}

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { datasetTask } from '../../src/graph/datasets';
 import type { RunRecord } from '../../src/graph/document';
 import { deleteRuns, renameRun } from '../../src/graph/runs';
 import { useRunsView, useStores } from '../state/stores';
@@ -53,6 +54,10 @@ export function RunsTable({ runs, labels }: RunsTableProps) {
 
 function RunRow({ run, label, pickedAt }: { run: RunRecord; label: string; pickedAt: number }) {
   const { t, i18n } = useTranslation();
+  // A regression run's "accuracy" figures are its mean absolute error: say so in the cell.
+  const regression = datasetTask(run.dataset) === 'regression';
+  const testMetric = (v: number | null | undefined): string =>
+    regression && typeof v === 'number' ? t('ui.runs.maeValue', { value: metricText(v) }) : metricText(v);
   const stores = useStores();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(label);
@@ -112,8 +117,8 @@ function RunRow({ run, label, pickedAt }: { run: RunRecord; label: string; picke
       </td>
       <td>{configSummary(run, t)}</td>
       <td>{metricText(run.final.loss)}</td>
-      <td>{metricText(run.final.testAccuracy)}</td>
-      <td>{metricText(run.final.testAccuracyTrainingMode)}</td>
+      <td>{testMetric(run.final.testAccuracy)}</td>
+      <td>{testMetric(run.final.testAccuracyTrainingMode)}</td>
       <td className="runs-table__actions">
         <button
           type="button"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { datasetInfo, datasetTask } from '../../src/graph/datasets';
 import type { DatasetRef } from '../../src/graph/document';
 import { DecisionBoundary } from '../charts/DecisionBoundary';
+import { FitView } from '../charts/FitView';
 import { useDocument } from '../state/stores';
 import { ChartTabs } from './ChartTabs';
 import { DatasetPanel } from './DatasetPanel';
@@ -15,6 +16,12 @@ import { TrainingSettings } from './TrainingSettings';
 const hasBoundaryView = (ref: DatasetRef): boolean => {
   const info = datasetInfo(ref);
   return datasetTask(ref) === 'classification' && info?.inputShape.length === 1 && info.inputShape[0] === 2;
+};
+
+/** Whether a dataset gets the fit view: a regression set with one input. */
+const hasFitView = (ref: DatasetRef): boolean => {
+  const info = datasetInfo(ref);
+  return datasetTask(ref) === 'regression' && info?.inputShape.length === 1 && info.inputShape[0] === 1;
 };
 
 /** The training region: dataset, settings, a stored run to resume, controls, progress and live charts. */
@@ -33,6 +40,7 @@ export function TrainingPanel() {
       <ExperimentMenu />
       <TrainingProgress />
       {hasBoundaryView(dataset) && <DecisionBoundary />}
+      {hasFitView(dataset) && <FitView />}
       <ChartTabs />
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../diag-text';
 import { useTraining } from '../state/stores';
 import { pickText } from './backend-view';
 import { formatDuration, progressOf, statusKey } from './training-view';
@@ -47,7 +48,7 @@ export function TrainingProgress() {
       )}
       {run.failure && (
         <p role="alert" className="alert">
-          {t('ui.training.failed', { message: run.failure.message })}
+          {t('ui.training.failed', { message: failureText(t, run.failure) })}
         </p>
       )}
     </div>

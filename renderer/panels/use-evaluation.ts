@@ -27,15 +27,17 @@ const fresh = (key: string, requested: boolean): Slot => ({
 });
 
 /**
- * Evaluates the last ended run in the worker, once per mode and example count (a new
+ * Evaluates the last ended run in the worker (unless `enabled` is false), once per mode and example count (a new
  * run or count starts over in prediction mode). Switching the mode evaluates in that
  * mode the first time, then switches between the kept results.
  */
-export function useEvaluation(examples: number) {
+export function useEvaluation(examples: number, enabled = true) {
   const stores = useStores();
-  const runId = useTraining((s) =>
+  const ended = useTraining((s) =>
     s.run.phase === 'finished' || s.run.phase === 'failed' ? s.run.runId : null,
   );
+  // A disabled evaluation (a regression run: no classes to evaluate) asks the worker nothing.
+  const runId = enabled ? ended : null;
   const key = `${runId}:${examples}`;
   const [slot, setSlot] = useState<Slot>(() => fresh('', false));
   const current = slot.key === key ? slot : fresh(key, runId !== null);

@@ -14,12 +14,21 @@ import { useStores, type AppStores } from '../state/stores';
 /** Grid cells per side of the decision-boundary view, and the least time between two grids. */
 const BOUNDARY = { resolution: 64, intervalMs: 250 } as const;
 
-/** A 2D classification set gets decision-boundary grids while it trains; other runs keep the defaults. */
+/** Points of the fit view's curve, and the least time between two curves. */
+const FIT = { points: 128, intervalMs: 250 } as const;
+
+/**
+ * A 2D classification set gets decision-boundary grids while it trains, a one-input
+ * regression set its fit curve; other runs keep the defaults.
+ */
 function boundaryOptions(dataset: DatasetRef): { options: StartOptions } | null {
   const info = datasetInfo(dataset);
-  const planar = info?.inputShape.length === 1 && info.inputShape[0] === 2;
-  if (!planar || datasetTask(dataset) !== 'classification') return null;
-  return { options: { ...DEFAULT_START_OPTIONS, boundary: BOUNDARY } };
+  const width = info?.inputShape.length === 1 ? info.inputShape[0] : undefined;
+  const task = datasetTask(dataset);
+  if (width === 2 && task === 'classification')
+    return { options: { ...DEFAULT_START_OPTIONS, boundary: BOUNDARY } };
+  if (width === 1 && task === 'regression') return { options: { ...DEFAULT_START_OPTIONS, fit: FIT } };
+  return null;
 }
 
 /**

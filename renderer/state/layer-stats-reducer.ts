@@ -58,6 +58,8 @@ export interface LayerFinding {
   message: string;
   values?: Readonly<Record<string, string | number>>;
   step: number;
+  /** The epoch of that step (absent when the trainer did not say). */
+  epoch?: number;
 }
 
 /** Everything the per-layer views show about the current run. */

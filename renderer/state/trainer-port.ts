@@ -5,7 +5,7 @@ import type {
   BackendChoice,
   Checkpoint,
   FromTrainer,
-  LabelledPart,
+  DataPart,
   RunLimits,
   StartOptions,
   ViewAnswer,
@@ -26,7 +26,7 @@ export interface StartRun {
   /** Statistics, checkpoint and decision-boundary settings (absent: the trainer's defaults). */
   options?: StartOptions;
   /** The examples of an imported dataset (the worker cannot load those itself). */
-  data?: { train: LabelledPart; test: LabelledPart; validation?: LabelledPart };
+  data?: { train: DataPart; test: DataPart; validation?: DataPart };
 }
 
 /**

@@ -1,10 +1,17 @@
 import type { TrainingConfig } from '../../src/graph/document';
 import type { BackendPick } from '../../src/training/backend-pick';
-import type { EvalResult, FinishReason, FromTrainer } from '../../src/training/protocol';
+import type {
+  EvalResult,
+  FailedDiagnostic,
+  FinishReason,
+  FromTrainer,
+  RunMetric,
+} from '../../src/training/protocol';
 import {
   appendFinding,
   appendLayerStats,
   initialLayerStats,
+  type LayerFinding,
   type LayerStatsState,
 } from './layer-stats-reducer';
 import { createRing, pushRing, type Ring } from '../../src/training/ring-buffer';
@@ -30,12 +37,8 @@ export interface EpochRow {
   testTrainingMode: EvalResult | null;
 }
 
-/** Why a run failed, as the trainer reported it. */
-export interface RunFailure {
-  code: string;
-  message: string;
-  nodeId?: string;
-}
+/** Why a run failed, as the trainer reported it (render it with failureText, diag-text.ts). */
+export type RunFailure = FailedDiagnostic;
 
 /** Everything the UI shows about the current (or last) training run. */
 export interface TrainingState {
@@ -46,6 +49,8 @@ export interface TrainingState {
   reason: string | null;
   /** How the backend was picked ('auto' timed them; absent or null: not told). */
   pick?: BackendPick | null;
+  /** What the `accuracy` series and results hold: accuracy, or a regression run's mean absolute error. */
+  metric: RunMetric;
   epochs: number;
   batchesPerEpoch: number;
   epoch: number;
@@ -83,6 +88,7 @@ export function initialTrainingState(capacity = BATCH_CAPACITY): TrainingState {
     backend: null,
     reason: null,
     pick: null,
+    metric: 'accuracy',
     epochs: 0,
     batchesPerEpoch: 0,
     epoch: 0,
@@ -152,6 +158,7 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
         backend: msg.backend,
         reason: msg.reason,
         pick: msg.pick ?? null,
+        metric: msg.metric ?? 'accuracy',
         epochs: msg.epochs,
         batchesPerEpoch: msg.batchesPerEpoch,
         // A resumed run counts on from its checkpoint (the progress bar starts part-full).
@@ -171,8 +178,10 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
     case 'layer-stats':
       return { ...s, layers: appendLayerStats(s.layers, msg), version: v };
     case 'finding': {
-      const { nodeId, code, message, step, values } = msg;
-      const finding = values ? { nodeId, code, message, step, values } : { nodeId, code, message, step };
+      const { nodeId, code, message, step, values, epoch } = msg;
+      const finding: LayerFinding = { nodeId, code, message, step };
+      if (values) finding.values = values;
+      if (epoch !== undefined) finding.epoch = epoch;
       return { ...s, layers: appendFinding(s.layers, finding), version: v };
     }
     case 'checkpoint':
@@ -181,6 +190,8 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
       return s; // answers to get-weights go to whoever asked (training-client.ts)
     case 'boundary':
       return s; // drawn straight from the message by the decision-boundary view
+    case 'fit':
+      return s; // drawn straight from the message by the fit view
     case 'evaluation':
     case 'feature-maps':
     case 'image-prediction':

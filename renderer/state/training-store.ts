@@ -26,6 +26,8 @@ export interface RunOrigin {
   dataset: DatasetRef;
   /** The experiment the run belongs to (recorded with it in the run history). */
   experiment?: RunExperiment;
+  /** The run's number in the history, where an experiment fixed it in advance (else the next free one). */
+  seq?: number;
 }
 
 /** The training store: the reducer's state plus the actions that drive it. */

@@ -1,5 +1,5 @@
 import { datasetFromIdx, type ImageDataset } from '../../src/data/dataset';
-import { isToyRef, loadToyForTraining } from '../../src/data/toy-builtin';
+import { isToyRef, loadToyParts } from '../../src/data/toy-builtin';
 import { IDX_DATASETS } from '../../src/graph/datasets';
 import type { DatasetRef } from '../../src/graph/document';
 import type { DataSource } from '../../src/runtime/trainer';
@@ -50,7 +50,7 @@ export function createFetchDataSource(baseUrl: string, fetchFn: Fetch = (url) =>
     load(ref: DatasetRef) {
       if (isToyRef(ref)) {
         try {
-          return Promise.resolve(loadToyForTraining(ref));
+          return Promise.resolve(loadToyParts(ref));
         } catch (e) {
           return Promise.reject(e instanceof Error ? e : new Error(String(e)));
         }

@@ -12,6 +12,7 @@ import {
   type ViewQuery,
 } from '../../src/training/protocol';
 import { isViewAnswer } from '../../src/training/views-protocol';
+import { failureMessage, isOutOfMemory } from '../../src/training/failure-text';
 
 /** What a run is started with. */
 export interface StartArgs {
@@ -65,6 +66,11 @@ export interface TrainingClientOptions {
   createWorker?: () => Worker;
   /** New run ids (default: random UUIDs where available). */
   newRunId?: () => string;
+  /**
+   * wasm threads of the default worker (0: the single-threaded build); absent: its own
+   * choice. An experiment's extra workers take a share of the cores this way.
+   */
+  wasmThreads?: number;
 }
 
 /** The page's base URL (read through globalThis: this file is also compiled with the worker's libs). */
@@ -73,12 +79,15 @@ function pageBaseUrl(): string {
   return new URL('./', page.document?.baseURI ?? page.location.href).href;
 }
 
-/** The real worker; the page's base URL goes in its name, where datasets and wasm files are served. */
-function defaultWorker(): Worker {
+/**
+ * The real worker; the page's base URL goes in its name, where datasets and wasm files
+ * are served, with the wasm thread count where one is given.
+ */
+function defaultWorker(wasmThreads?: number): Worker {
   const baseUrl = pageBaseUrl();
   return new Worker(new URL('./training.worker.ts', import.meta.url), {
     type: 'module',
-    name: JSON.stringify({ baseUrl }),
+    name: JSON.stringify({ baseUrl, ...(wasmThreads !== undefined && { wasmThreads }) }),
   });
 }
 
@@ -102,7 +111,7 @@ interface Current {
  * 'failed' message with code 'train/worker-crashed'. Free of React.
  */
 export function createTrainingClient(opts: TrainingClientOptions = {}): TrainingClient {
-  const createWorker = opts.createWorker ?? defaultWorker;
+  const createWorker = opts.createWorker ?? (() => defaultWorker(opts.wasmThreads));
   const newRunId = opts.newRunId ?? runIdMaker();
   const listeners = new Set<(msg: FromTrainer) => void>();
   let worker: Worker | null = null;
@@ -164,13 +173,15 @@ export function createTrainingClient(opts: TrainingClientOptions = {}): Training
     settleAll();
     if (!current?.active) return;
     current.active = false;
+    // A worker that ran out of memory gets advice of its own (a smaller batch or model).
+    const text = {
+      key: isOutOfMemory(detail) ? 'worker-out-of-memory' : 'worker-crashed',
+      values: { error: detail },
+    };
     emit({
       type: 'failed',
       runId: current.runId,
-      diagnostic: {
-        code: 'train/worker-crashed',
-        message: `The training worker stopped unexpectedly (${detail}).`,
-      },
+      diagnostic: { code: 'train/worker-crashed', message: failureMessage(text), ...text },
     });
   };
 

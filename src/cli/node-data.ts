@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { datasetFromIdx, type ImageDataset } from '../data/dataset';
-import { isToyRef, loadToyForTraining } from '../data/toy-builtin';
+import { isToyRef, loadToyParts } from '../data/toy-builtin';
 import { IDX_DATASETS } from '../graph/datasets';
 import type { DatasetRef } from '../graph/document';
 import type { DataSource } from '../runtime/trainer';
@@ -59,7 +59,7 @@ export function toySource(): DataSource {
     load(ref: DatasetRef) {
       if (!isToyRef(ref)) return Promise.reject(new Error(`'${ref.id}' is not a generated toy set`));
       try {
-        return Promise.resolve(loadToyForTraining(ref));
+        return Promise.resolve(loadToyParts(ref));
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }

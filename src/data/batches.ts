@@ -1,9 +1,10 @@
 import { createRng, shuffledIndices } from '../util/random';
-import { exampleSize, isImageSet, type LabelledSet } from './dataset';
+import { exampleSize, isImageSet, isRegressionSet, targetWidth, type LabelledSet } from './dataset';
 
 /**
  * A batch in reused buffers: `x` (image bytes scaled to [0, 1], float rows as they are),
- * `y` one-hot. Only the first `size` rows are valid.
+ * `y` one-hot (or, for a regression set, the target values, `labels` then all 0).
+ * Only the first `size` rows are valid.
  */
 export interface Batch {
   size: number;
@@ -48,7 +49,7 @@ export class Batcher {
     const size = Math.min(this.batchSize, this.ds.count - start);
     const out = size === this.full.size ? this.full : this.tail!;
     const n = exampleSize(this.ds);
-    const classes = this.ds.classes;
+    const width = targetWidth(this.ds);
     out.y.fill(0);
     const ds = this.ds;
     for (let r = 0; r < size; r++) {
@@ -60,9 +61,13 @@ export class Batcher {
       } else {
         out.x.set(ds.features.subarray(idx * n, idx * n + n), base);
       }
-      const label = this.ds.labels[idx]!;
+      if (isRegressionSet(ds)) {
+        out.y[r] = ds.targets[idx]!;
+        continue;
+      }
+      const label = ds.labels[idx]!;
       out.labels[r] = label;
-      out.y[r * classes + label] = 1;
+      out.y[r * width + label] = 1;
     }
     return out;
   }
@@ -71,7 +76,7 @@ export class Batcher {
     return {
       size,
       x: new Float32Array(size * exampleSize(this.ds)),
-      y: new Float32Array(size * this.ds.classes),
+      y: new Float32Array(size * targetWidth(this.ds)),
       labels: new Uint8Array(size),
     };
   }

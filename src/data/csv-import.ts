@@ -27,11 +27,11 @@ export interface CsvImportPreview {
   head: string[][];
   /** Every column name of the file, in order. */
   columns: string[];
-  /** Examples per class (classification only). */
+  /** Examples per class (classification only; null for regression). */
   balance: number[] | null;
-  /** The divided parts; null for regression (the trainer cannot train it yet) or when the split fails. */
+  /** The divided parts (a regression set's split is never stratified); null when the split fails. */
   parts: ImportedParts | null;
-  /** Why there are no parts (a split problem, or the regression task). */
+  /** Why there are no parts (a split problem). */
   partsProblem: string | null;
 }
 
@@ -62,11 +62,7 @@ export function prepareCsvImport(
   const ds = table.dataset;
   const columns = [...ds.columns.map((c) => c.name)];
   columns.splice(ds.target.source, 0, ds.target.name);
-  if (ds.task === 'regression') {
-    const problem = 'regression sets can be previewed, but the trainer cannot train them yet';
-    return ok({ table, head: head.value.rows, columns, balance: null, parts: null, partsProblem: problem });
-  }
-  const balance = classBalance(ds.labels, ds.classes);
+  const balance = ds.task === 'regression' ? null : classBalance(ds.labels, ds.classes);
   const parts = divideImport(ds, s.split, s.standardize ? numericFeatureIndices(ds) : []);
   return ok({
     table,

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../util/result';
 import { readIdx, type DataError } from './idx';
-import type { ClassificationVectors } from './vectors';
+import type { ClassificationVectors, RegressionVectors } from './vectors';
 
 /**
  * An image classification dataset held once in memory as bytes: pixels are
@@ -49,21 +49,37 @@ export function datasetFromIdx(
 
 /**
  * Any labelled set a trainer can batch: images held as bytes (scaled to [0, 1] per batch)
- * or rows of floats used as they are (toy sets, CSV tables).
+ * or rows of floats used as they are (toy sets, CSV tables), with class labels or, for a
+ * regression set, one target value per row.
  */
-export type LabelledSet = ImageDataset | ClassificationVectors;
+export type LabelledSet = ImageDataset | ClassificationVectors | RegressionVectors;
 
 /** Whether a labelled set holds image bytes (rather than float rows). */
 export const isImageSet = (ds: LabelledSet): ds is ImageDataset => 'pixels' in ds;
+
+/** Whether a labelled set carries regression targets (rather than class labels). */
+export const isRegressionSet = (ds: LabelledSet): ds is RegressionVectors =>
+  'task' in ds && ds.task === 'regression';
+
+/** The class labels of a set; undefined for a regression set (so splits are not stratified). */
+export const labelsOf = (ds: LabelledSet): Uint8Array | undefined =>
+  isRegressionSet(ds) ? undefined : ds.labels;
+
+/** Values of a batch's `y` per example: the class count (one-hot), or 1 target value for regression. */
+export const targetWidth = (ds: LabelledSet): number => (isRegressionSet(ds) ? 1 : ds.classes);
 
 /** The first `n` examples (a view, no copy). */
 export function takeFirst<T extends LabelledSet>(ds: T, n: number): T {
   const count = Math.min(n, ds.count);
   const size = exampleSize(ds);
-  const labels = ds.labels.subarray(0, count);
-  if (isImageSet(ds)) return { ...ds, count, pixels: ds.pixels.subarray(0, count * size), labels };
+  if (isImageSet(ds)) {
+    const pixels = ds.pixels.subarray(0, count * size);
+    return { ...ds, count, pixels, labels: ds.labels.subarray(0, count) };
+  }
+  const features = ds.features.subarray(0, count * size);
+  if (isRegressionSet(ds)) return { ...ds, count, features, targets: ds.targets.subarray(0, count) };
   const vectors = ds as ClassificationVectors;
-  return { ...vectors, count, features: vectors.features.subarray(0, count * size), labels } as T;
+  return { ...vectors, count, features, labels: vectors.labels.subarray(0, count) } as T;
 }
 
 /** Values per example. */

@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../util/result';
-import { exampleSize, isImageSet, type ImageDataset, type LabelledSet } from './dataset';
+import { exampleSize, isImageSet, labelsOf, type ImageDataset, type LabelledSet } from './dataset';
 import { splitIndices } from './split';
 import { applyStandardizer, fitStandardizer } from './standardize';
-import { selectRows, type ClassificationVectors } from './vectors';
+import { selectRows, type VectorDataset } from './vectors';
 
 /** How an imported set is divided: shares of validation and test examples (train gets the rest). */
 export interface ImportSplit {
@@ -17,15 +17,15 @@ export interface ImportSplit {
 export const DEFAULT_IMPORT_SPLIT: ImportSplit = { validation: 0.1, test: 0.2, seed: 1, stratified: true };
 
 /** An imported set divided for training: the validation part may be empty. */
-export interface ImportedParts {
-  train: LabelledSet;
-  validation: LabelledSet;
-  test: LabelledSet;
+export interface ImportedParts<T extends LabelledSet = LabelledSet> {
+  train: T;
+  validation: T;
+  test: T;
 }
 
 /** The given examples of a labelled set, in that order (copies). */
 export function selectExamples<T extends LabelledSet>(ds: T, indices: ArrayLike<number>): T {
-  if (!isImageSet(ds)) return selectRows(ds as ClassificationVectors, indices) as T;
+  if (!isImageSet(ds)) return selectRows(ds as VectorDataset, indices) as T;
   const img: ImageDataset = ds;
   const n = exampleSize(img);
   const pixels = new Uint8Array(indices.length * n);
@@ -40,29 +40,29 @@ export function selectExamples<T extends LabelledSet>(ds: T, indices: ArrayLike<
 
 /**
  * Divides an imported set into train, validation and test parts (seeded, optionally
- * stratified). With `standardize`, the given feature columns of a vector set are
+ * stratified; a regression set never is). With `standardize`, the given feature columns of a vector set are
  * standardized with the mean and deviation of the training part only.
  */
-export function divideImport(
-  ds: LabelledSet,
+export function divideImport<T extends LabelledSet>(
+  ds: T,
   split: ImportSplit,
   standardize: readonly number[] = [],
-): Result<ImportedParts, string> {
+): Result<ImportedParts<T>, string> {
   const train = 1 - split.validation - split.test;
   const fractions = { train, validation: split.validation, test: split.test };
-  const r = splitIndices(ds.count, fractions, split.seed, split.stratified ? ds.labels : undefined);
+  const r = splitIndices(ds.count, fractions, split.seed, split.stratified ? labelsOf(ds) : undefined);
   if (!r.ok) return r;
   if (r.value.train.length === 0) return err('the split leaves no training examples');
   if (r.value.test.length === 0 && r.value.validation.length === 0)
     return err('the split leaves no validation or test examples');
-  let parts: ImportedParts = {
+  let parts: ImportedParts<T> = {
     train: selectExamples(ds, r.value.train),
     validation: selectExamples(ds, r.value.validation),
     test: selectExamples(ds, r.value.test),
   };
   if (standardize.length > 0 && !isImageSet(ds)) {
     const s = fitStandardizer(ds, r.value.train, standardize);
-    const std = (p: LabelledSet): LabelledSet => applyStandardizer(p as ClassificationVectors, s);
+    const std = (p: T): T => applyStandardizer(p as VectorDataset, s) as T;
     parts = { train: std(parts.train), validation: std(parts.validation), test: std(parts.test) };
   }
   return ok(parts);

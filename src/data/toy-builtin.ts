@@ -54,21 +54,27 @@ export function loadToy(ref: DatasetRef): Result<{ train: VectorDataset; test: V
 }
 
 /**
- * A toy classification set's training and test parts, for a trainer's data source.
- * Throws an Error in words for a regression set (the trainer has no regression loop yet)
- * or bad options, which the runtime reports as 'train/data'.
+ * A toy set's training and test parts, for a trainer's data source (class labels or
+ * regression targets). Throws an Error in words for bad options, which the runtime
+ * reports as 'train/data'.
+ */
+export function loadToyParts(ref: DatasetRef): { train: VectorDataset; test: VectorDataset } {
+  const r = loadToy(ref);
+  if (!r.ok) throw new Error(`${r.error.file}: ${r.error.message}`);
+  return r.value;
+}
+
+/**
+ * A toy classification set's training and test parts (for callers that need class
+ * labels). Throws an Error in words for a regression set or bad options.
  */
 export function loadToyForTraining(ref: DatasetRef): {
   train: ClassificationVectors;
   test: ClassificationVectors;
 } {
-  const r = loadToy(ref);
-  if (!r.ok) throw new Error(`${r.error.file}: ${r.error.message}`);
-  const { train, test } = r.value;
+  const { train, test } = loadToyParts(ref);
   if (train.task !== 'classification' || test.task !== 'classification') {
-    throw new Error(
-      `'${ref.id}' is a regression set, and training supports classification sets only for now`,
-    );
+    throw new Error(`'${ref.id}' is a regression set, and this needs a classification set`);
   }
   return { train, test };
 }

@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = [
   'shape/output-not-classes',
   'shape/dataset-mismatch',
   'shape/class-count-mismatch',
+  'shape/output-on-regression',
+  'shape/target-count-mismatch',
   'shape/output-not-vector',
   'shape/reshape-size',
   'shape/add-mismatch',

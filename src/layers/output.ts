@@ -16,6 +16,8 @@ export const outputSpec: LayerSpec = {
       return fail('shape/output-not-classes', { shape: formatShape(input!) });
     }
     const classes = input![1]!;
+    // A dataset without classes is a regression set: it wants the Regression output head.
+    if (ctx.dataset?.classes === 0) return fail('shape/output-on-regression', {});
     if (ctx.dataset && ctx.dataset.classes !== classes) {
       return fail('shape/class-count-mismatch', { classes, dataset: ctx.dataset.classes });
     }

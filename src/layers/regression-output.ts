@@ -13,8 +13,13 @@ export const regressionOutputSpec: LayerSpec = {
   params: {
     loss: { type: 'enum', default: 'mse', options: ['mse', 'mae'] },
   },
-  infer([input]) {
+  infer([input], _p, ctx) {
     if (input!.length !== 2) return fail('shape/output-not-vector', { shape: formatShape(input!) });
+    // A regression set (no classes) has one target value per example. (On a set with classes
+    // the trainer refuses the run with its own message.)
+    const units = input![1] ?? null;
+    if (ctx.dataset?.classes === 0 && units !== null && units !== 1)
+      return fail('shape/target-count-mismatch', { units });
     return { ok: true, shape: input! };
   },
   countParams: () => NO_PARAMS,

@@ -1,5 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelPlan, PlanNode } from '../compiler/plan';
+import { failureMessage, type FailureText } from '../training/failure-text';
 
 type Layer = ReturnType<tfl.LayersModel['getLayer']>;
 type SymbolicTensor = ReturnType<typeof tfl.input>;
@@ -45,7 +46,11 @@ const INITIALIZERS: Readonly<Record<string, (seed: number) => Initializer>> = {
 /** The seeded initialiser a plan names; throws PlanError for a name the runtime does not know. */
 function seededInitializer(node: PlanNode, name: unknown, seed: number): Initializer {
   const init = typeof name === 'string' ? INITIALIZERS[name] : undefined;
-  if (!init) throw new PlanError(`unknown initializer '${String(name)}'`, node.id);
+  if (!init)
+    throw new PlanError(
+      { key: 'plan-initializer', values: { layer: node.name, name: String(name) } },
+      node.id,
+    );
   return init(seed);
 }
 
@@ -53,10 +58,10 @@ function seededInitializer(node: PlanNode, name: unknown, seed: number): Initial
 export class PlanError extends Error {
   override readonly name = 'PlanError';
   constructor(
-    message: string,
+    readonly text: FailureText,
     readonly nodeId?: string,
   ) {
-    super(message);
+    super(failureMessage(text));
   }
 }
 
@@ -87,13 +92,14 @@ export function createLayer(node: PlanNode, seed: number): Layer {
   const factory = FACTORIES[node.className];
   if (!factory)
     throw new PlanError(
-      `Layer '${node.name}' has a class the runtime cannot build: ${node.className}`,
+      { key: 'plan-class', values: { layer: node.name, className: node.className } },
       node.id,
     );
   try {
     return factory(layerConfig(node, seed));
   } catch (e) {
-    throw new PlanError(`Layer '${node.name}' could not be created: ${(e as Error).message}`, node.id);
+    const error = (e as Error).message;
+    throw new PlanError({ key: 'plan-create', values: { layer: node.name, error } }, node.id);
   }
 }
 
@@ -101,14 +107,14 @@ export function createLayer(node: PlanNode, seed: number): Layer {
 function connect(layer: Layer, node: PlanNode, outputs: Map<string, SymbolicTensor>): SymbolicTensor {
   const inputs = node.inputs.map((id) => {
     const t = outputs.get(id);
-    if (!t)
-      throw new PlanError(`Layer '${node.name}' reads '${id}', which the plan has not built yet`, node.id);
+    if (!t) throw new PlanError({ key: 'plan-order', values: { layer: node.name, input: id } }, node.id);
     return t;
   });
   try {
     return layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as SymbolicTensor;
   } catch (e) {
-    throw new PlanError(`Layer '${node.name}' does not fit its input: ${(e as Error).message}`, node.id);
+    const error = (e as Error).message;
+    throw new PlanError({ key: 'plan-input', values: { layer: node.name, error } }, node.id);
   }
 }
 
@@ -127,6 +133,6 @@ export function buildModel(plan: ModelPlan, seed: number): tfl.LayersModel {
     outputs.set(node.id, connect(createLayer(node, layerSeed(seed, index)), node, outputs));
   });
   const logits = outputs.get(plan.outputId);
-  if (!logits) throw new PlanError(`The plan's output node '${plan.outputId}' is not among its layers`);
+  if (!logits) throw new PlanError({ key: 'plan-output', values: { output: plan.outputId } });
   return tfl.model({ inputs: input, outputs: logits, name: 'layerloom' });
 }

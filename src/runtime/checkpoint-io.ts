@@ -60,7 +60,7 @@ function write(v: tf.Variable, values: Float32Array): void {
  */
 export function restoreCheckpoint(model: tfl.LayersModel, optimizer: Optimizer, ckpt: Checkpoint): void {
   const fail = (why: string): never => {
-    throw new TrainFailure('train/checkpoint', `The checkpoint does not fit this model: ${why}`);
+    throw new TrainFailure('train/checkpoint', { key: 'checkpoint-mismatch', values: { error: why } });
   };
   const weights = model.weights.map((w) => {
     const values = checkpointValues(ckpt, weightName(w), 'weight', w.shape as number[]);

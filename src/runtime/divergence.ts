@@ -1,6 +1,5 @@
-import en from '../../assets/locales/en.json';
 import type { Batch } from '../data/batches';
-import { formatMessage } from '../util/format';
+import type { FailureText } from '../training/failure-text';
 import { TrainFailure } from './failure';
 import { locateNonFinite, type NonFiniteSite } from './non-finite';
 import type { StepContext } from './train-step';
@@ -16,10 +15,8 @@ export interface FailedStep {
   dropoutSeed: number;
 }
 
-const texts = (en as unknown as { trainFailure: Record<string, string> }).trainFailure;
-
-/** The English 'train/non-finite' message for a site (or for the loss alone when no layer was found). */
-export function nonFiniteMessage(ctx: StepContext, site: NonFiniteSite | null, at: FailedStep): string {
+/** The 'train/non-finite' text for a site (or for the loss alone when no layer was found). */
+export function nonFiniteText(ctx: StepContext, site: NonFiniteSite | null, at: FailedStep): FailureText {
   const values = {
     step: at.step,
     epoch: at.epoch,
@@ -28,7 +25,7 @@ export function nonFiniteMessage(ctx: StepContext, site: NonFiniteSite | null, a
     lr: String(at.lr),
     layer: site ? (ctx.plan.nodes.find((n) => n.id === site.nodeId)?.name ?? site.nodeId) : '',
   };
-  return formatMessage(texts[site ? `non-finite-${site.stage}` : 'non-finite-loss'] ?? '', values);
+  return { key: site ? `non-finite-${site.stage}` : 'non-finite-loss', values };
 }
 
 /**
@@ -42,6 +39,6 @@ export async function divergenceFailure(
   at: FailedStep,
 ): Promise<{ failure: TrainFailure; site: NonFiniteSite | null }> {
   const site = await locateNonFinite(ctx, batch, at.dropoutSeed, at.lr);
-  const failure = new TrainFailure('train/non-finite', nonFiniteMessage(ctx, site, at), site?.nodeId);
+  const failure = new TrainFailure('train/non-finite', nonFiniteText(ctx, site, at), site?.nodeId);
   return { failure, site };
 }

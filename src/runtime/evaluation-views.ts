@@ -3,7 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelPlan } from '../compiler/plan';
 import type { WeightSet } from '../compiler/tfjs-weights';
 import { Batcher } from '../data/batches';
-import { exampleSize, isImageSet, takeFirst, type LabelledSet } from '../data/dataset';
+import { exampleSize, isImageSet, labelsOf, takeFirst, type LabelledSet } from '../data/dataset';
 import type { ToTrainer } from '../training/protocol';
 import {
   confusionMatrix,
@@ -87,7 +87,11 @@ export class EvaluationViews {
     if (!checked.ok)
       throw new ViewFailure('view/bad-request', `The run's plan is not valid: ${checked.error}`);
     const plan = checked.value;
-    classesOf(plan); // a regression head is refused here, with its own message
+    if (plan.head.kind !== 'classification')
+      throw new ViewFailure(
+        'view/bad-request',
+        'The evaluation views (confusion matrix, per-class accuracy, examples) need a classification run; this run trained a regression output',
+      );
     const { test } = await this.data.load(source.start.dataset);
     const model = buildModel(plan, source.start.config.seed);
     try {
@@ -121,7 +125,7 @@ export class EvaluationViews {
       offset += batch.size;
       await this.yieldToHost();
     }
-    const labels = Uint16Array.from(set.labels);
+    const labels = Uint16Array.from(labelsOf(set) ?? []);
     const images = isImageSet(set)
       ? { shape: [...set.inputShape], pixels: set.pixels.slice(0, set.count * exampleSize(set)) }
       : null;

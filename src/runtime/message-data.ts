@@ -1,5 +1,5 @@
 import type { LabelledSet } from '../data/dataset';
-import type { LabelledPart, ToTrainer } from '../training/protocol';
+import type { DataPart, LabelledPart, RegressionPart, ToTrainer } from '../training/protocol';
 import { TrainFailure } from './failure';
 
 /** The sets a run trains and evaluates on; `validation` only when the data came with one. */
@@ -9,12 +9,34 @@ export interface RunSets {
   validation?: LabelledSet;
 }
 
-/** A part sent with 'start' as a labelled set, after checking its lengths against count and shape. */
-function partToSet(part: LabelledPart, name: string): LabelledSet {
-  const width = part.inputShape.reduce((a, b) => a * b, 1);
-  const fail = (what: string): never => {
-    throw new TrainFailure('train/data', `The ${name} examples sent with the run are inconsistent: ${what}`);
+const failer =
+  (name: string) =>
+  (what: string): never => {
+    // name is 'training', 'test' or 'validation': each has its catalog entry.
+    throw new TrainFailure('train/data', { key: `data-inconsistent-${name}`, values: { error: what } });
   };
+
+/** A regression part as a set, after checking its lengths (one target value per example). */
+function regressionToSet(part: RegressionPart, name: string): LabelledSet {
+  const width = part.inputShape.reduce((a, b) => a * b, 1);
+  const fail = failer(name);
+  if (part.targets.length !== part.count)
+    fail(`${part.targets.length} target values for ${part.count} examples`);
+  if (part.features.length !== part.count * width)
+    fail(`${part.features.length} values, expected ${part.count * width}`);
+  const { count, inputShape, features, targets } = part;
+  return { task: 'regression', count, inputShape, classes: 0, classNames: [], features, targets };
+}
+
+/** A part sent with 'start' as a labelled set, after checking its lengths against count and shape. */
+function partToSet(part: DataPart, name: string): LabelledSet {
+  if ('task' in part) return regressionToSet(part, name);
+  return labelledToSet(part, name);
+}
+
+function labelledToSet(part: LabelledPart, name: string): LabelledSet {
+  const width = part.inputShape.reduce((a, b) => a * b, 1);
+  const fail = failer(name);
   if (part.labels.length !== part.count) fail(`${part.labels.length} labels for ${part.count} examples`);
   const bad = part.labels.findIndex((l) => l >= part.classes);
   if (bad >= 0) fail(`label ${part.labels[bad]} at example ${bad} is not below ${part.classes}`);

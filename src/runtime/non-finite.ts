@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Batch } from '../data/batches';
 import { forward } from './forward';
-import { batchTensors, classesOf, meanLoss } from './metrics';
+import { batchTensors, headLoss, targetWidthOf } from './metrics';
 import { saveRunningStats } from './running-stats';
 import { finiteFlag, probeTap, tidyKeep, zeroProbes, type StepContext } from './train-step';
 
@@ -23,11 +23,11 @@ function flagTensor(
   lr: number,
   kept: tf.Tensor[],
 ): tf.Tensor {
-  const { x, y } = batchTensors(batch, ctx.plan.inputShape, classesOf(ctx.plan));
+  const { x, y } = batchTensors(batch, ctx.plan.inputShape, targetWidthOf(ctx.plan));
   const probes = zeroProbes(ctx.layers, batch.size);
   const tap = probeTap(probes, kept);
   const f = (): tf.Scalar =>
-    meanLoss(y, forward(ctx.model, ctx.plan, x, { mode: 'train', dropoutSeed, tap }));
+    headLoss(ctx.plan.head, y, forward(ctx.model, ctx.plan, x, { mode: 'train', dropoutSeed, tap }));
   const { grads } = tf.engine().gradients(f, [...ctx.variables, ...probes], undefined, true);
   const n = ctx.variables.length;
   const update = ctx.optimizer.propose(grads.slice(0, n), lr);

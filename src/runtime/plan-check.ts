@@ -20,7 +20,10 @@ const modelPlanSchema = z.object({
   inputShape: z.array(dim).min(1),
   nodes: z.array(planNodeSchema).min(1),
   outputId: z.string().min(1),
-  head: z.object({ kind: z.literal('classification'), classes: dim }),
+  head: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('classification'), classes: dim }),
+    z.object({ kind: z.literal('regression'), loss: z.enum(['mse', 'mae']), units: dim }),
+  ]),
   params: z.object({
     trainable: z.number().int().nonnegative(),
     nonTrainable: z.number().int().nonnegative(),

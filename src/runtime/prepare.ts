@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelPlan } from '../compiler/plan';
 import { Batcher } from '../data/batches';
-import { takeFirst, type LabelledSet } from '../data/dataset';
+import { isRegressionSet, takeFirst, type LabelledSet } from '../data/dataset';
 import type { DatasetRef, TrainingConfig } from '../graph/document';
 import {
   DEFAULT_START_OPTIONS,
@@ -16,11 +16,11 @@ import { gatherExamples, validationSplit } from '../training/split';
 import type { BackendOptions, BackendSetup } from './backend';
 import { chooseBackend } from './backend-probe';
 import { boundaryExtent } from './boundary';
+import { fitRange, type FitRange } from './fit';
 import { buildModel } from './build-model';
 import { restoreCheckpoint } from './checkpoint-io';
 import { TrainFailure } from './failure';
 import { layerHandles } from './layer-handles';
-import { classesOf } from './metrics';
 import { Optimizer } from './optimizer';
 import { checkPlan } from './plan-check';
 import { trainableVariables, type StepContext } from './train-step';
@@ -29,7 +29,8 @@ import { loadWeightSet } from './weight-set-io';
 
 /**
  * Where a run's examples come from (the worker fetches files, the CLI and tests read them
- * from disk; toy sets are generated). Image bytes or float rows, with class labels.
+ * from disk; toy sets are generated). Image bytes or float rows, with class labels or
+ * regression targets.
  */
 export interface DataSource {
   load(ref: DatasetRef): Promise<{ train: LabelledSet; test: LabelledSet }>;
@@ -53,8 +54,10 @@ export interface PreparedRun extends StepContext {
   maxSteps: number | null;
   /** True when maxEpochs cut the configured epochs. */
   epochsCapped: boolean;
-  /** The plane of the decision-boundary view, when asked for and the data are 2D points; else null. */
+  /** The plane of the decision-boundary view, when asked for and a classifier's data are 2D points; else null. */
   boundary: BoundaryExtent | null;
+  /** The inputs of the fit view, when asked for and a regression model has one input; else null. */
+  fit: FitRange | null;
   dispose(): void;
 }
 
@@ -71,21 +74,43 @@ async function loadData(data: DataSource, msg: Start, plan: ModelPlan): Promise<
     sets = setsFromMessage(msg.data) ?? (await data.load(ref));
   } catch (e) {
     if (e instanceof TrainFailure) throw e;
-    throw new TrainFailure(
-      'train/data',
-      `The dataset '${ref.id}' could not be loaded: ${(e as Error).message ?? String(e)}`,
-    );
+    const error = (e as Error).message ?? String(e);
+    throw new TrainFailure('train/data', { key: 'data-load', values: { dataset: ref.id, error } });
   }
-  const shape = sets.train.inputShape.join('x');
-  const classes = classesOf(plan);
-  if (shape !== plan.inputShape.join('x') || sets.train.classes !== classes) {
-    throw new TrainFailure(
-      'train/data',
-      `The dataset has examples of shape ${shape} in ${sets.train.classes} classes, but the model expects ` +
-        `${plan.inputShape.join('x')} in ${classes} classes`,
-    );
-  }
+  checkFit(sets.train, plan, ref.id);
   return sets;
+}
+
+/** Refuses data whose shape or targets do not fit the model's input and head, saying which. */
+function checkFit(train: LabelledSet, plan: ModelPlan, id: string): void {
+  const shape = train.inputShape.join('x');
+  const expects = plan.inputShape.join('x');
+  const head = plan.head;
+  const regression = isRegressionSet(train);
+  if (head.kind === 'classification' && regression)
+    throw new TrainFailure(
+      'train/data',
+      `The dataset '${id}' is a regression set (a number to predict per example), but the model ends in a ` +
+        'classification Output layer: use a Regression output layer',
+    );
+  if (head.kind === 'regression' && !regression)
+    throw new TrainFailure(
+      'train/data',
+      `The dataset '${id}' has class labels (${train.classes} classes), but the model ends in a Regression ` +
+        'output layer: use a classification Output layer',
+    );
+  if (head.kind === 'regression' && (shape !== expects || head.units !== 1))
+    throw new TrainFailure(
+      'train/data',
+      `The dataset has examples of shape ${shape} with one target value each, but the model expects ` +
+        `${expects} and predicts ${head.units} values`,
+    );
+  if (head.kind === 'classification' && (shape !== expects || train.classes !== head.classes))
+    throw new TrainFailure(
+      'train/data',
+      `The dataset has examples of shape ${shape} in ${train.classes} classes, but the model expects ` +
+        `${expects} in ${head.classes} classes`,
+    );
 }
 
 /** First `cap` of some indices (all of them when cap is null). */
@@ -126,7 +151,7 @@ function limitData(
       evaluatedOn: 'test-set',
     };
   }
-  if (out.train.count === 0) throw new TrainFailure('train/data', 'The dataset has no training examples');
+  if (out.train.count === 0) throw new TrainFailure('train/data', { key: 'data-empty', values: {} });
   return out;
 }
 
@@ -171,7 +196,8 @@ export async function prepareRun(
   backendOptions: BackendOptions,
 ): Promise<PreparedRun> {
   const checked = checkPlan(msg.plan);
-  if (!checked.ok) throw new TrainFailure('train/plan', `The model plan is not valid: ${checked.error}`);
+  if (!checked.ok)
+    throw new TrainFailure('train/plan', { key: 'plan-invalid', values: { error: checked.error } });
   const plan = checked.value;
   const backend = await chooseBackend(msg.backend, { plan, config: msg.config }, backendOptions);
   const sets = limitData(await loadData(data, msg, plan), msg.config, msg.limits);
@@ -202,7 +228,11 @@ export async function prepareRun(
       resumeAt: resumeFrom(msg, model, optimizer, train.batchesPerEpoch),
       maxSteps: msg.limits.maxSteps,
       epochsCapped: epochs < msg.config.epochs,
-      boundary: msg.options?.boundary ? boundaryExtent([sets.train, sets.test]) : null,
+      boundary:
+        msg.options?.boundary && plan.head.kind === 'classification'
+          ? boundaryExtent([sets.train, sets.test])
+          : null,
+      fit: msg.options?.fit && plan.head.kind === 'regression' ? fitRange([sets.train, sets.test]) : null,
       dispose,
     };
   } catch (e) {

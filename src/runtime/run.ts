@@ -6,6 +6,7 @@ import type { FinishReason, FromTrainer, ToTrainer } from '../training/protocol'
 import { learningRateAt } from '../training/schedule';
 import type { BackendOptions } from './backend';
 import { predictGrid } from './boundary';
+import { predictCurve, type FitRange } from './fit';
 import { layerSeed } from './build-model';
 import { takeCheckpoint } from './checkpoint-io';
 import type { Clock } from './clock';
@@ -16,6 +17,7 @@ import { evaluate, type EvalHooks } from './evaluate';
 import { diagnosticOf } from './failure';
 import { hasBatchStatistics } from './forward';
 import { healthInfos } from './layer-handles';
+import { metricOf } from './metrics';
 import { prepareRun, type DataSource, type PreparedRun } from './prepare';
 import { StatsPlanner } from './stats-planner';
 import { trainStep } from './train-step';
@@ -118,6 +120,7 @@ export class TrainingRun {
       ...(pick && { pick }),
       batchesPerEpoch: run.train.batchesPerEpoch,
       epochs: run.epochs,
+      metric: metricOf(run.plan),
       ...(run.resumeAt ? { resumed: { epoch: from.epoch, step: from.step } } : {}),
     });
     for (this.epoch = from.epoch; this.epoch <= run.epochs; this.epoch++) {
@@ -175,12 +178,14 @@ export class TrainingRun {
     }
     // A single step while paused is shown at once; otherwise at most every interval.
     if (single || this.coalescer.due(now)) this.flushBatches();
-    const every = run.options.boundary?.intervalMs ?? Infinity;
+    // The boundary (classifiers) and fit (regression) views share one clock: a run has one of them.
+    const every = run.options.boundary?.intervalMs ?? run.options.fit?.intervalMs ?? Infinity;
     if (single || now - this.boundaryAt >= every) await this.postBoundary(run);
   }
 
-  /** Posts the model's predictions over the 2D plane, when the run asked for them. */
+  /** Posts the model's predictions over the 2D plane (or a regression model's fit curve), when asked for. */
   private async postBoundary(run: PreparedRun): Promise<void> {
+    if (run.fit) return this.postFit(run, run.fit);
     const resolution = run.options.boundary?.resolution;
     if (!run.boundary || resolution === undefined) return;
     this.boundaryAt = this.env.clock.now();
@@ -197,6 +202,16 @@ export class TrainingRun {
       probabilities,
     };
     this.env.post(msg, [probabilities.buffer as ArrayBuffer]);
+  }
+
+  /** Posts a one-input regression model's prediction curve across its data's inputs. */
+  private async postFit(run: PreparedRun, range: FitRange): Promise<void> {
+    this.boundaryAt = this.env.clock.now();
+    const points = run.options.fit?.points ?? 128;
+    const predictions = await predictCurve(run.model, run.plan, range, points);
+    const { step, epoch } = this;
+    const msg: FromTrainer = { type: 'fit', runId: this.runId, step, epoch, ...range, predictions };
+    this.env.post(msg, [predictions.buffer as ArrayBuffer]);
   }
 
   /** The schedule's rate for a step, from the current base rate. */
@@ -218,6 +233,7 @@ export class TrainingRun {
         message,
         values,
         step: snapshot.step,
+        epoch: snapshot.epoch,
       });
     }
   }
@@ -232,7 +248,8 @@ export class TrainingRun {
     const finding = site ? this.health!.nonFinite(site.nodeId) : null;
     if (finding) {
       const { nodeId, code, message, values } = finding;
-      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, values, step: at.step });
+      const { step, epoch } = at;
+      this.env.post({ type: 'finding', runId: this.runId, nodeId, code, message, values, step, epoch });
     }
     await this.postCheckpoint(run, 'last-good');
     throw failure;

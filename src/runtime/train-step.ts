@@ -6,7 +6,7 @@ import type { LayerStats } from '../training/layer-stats';
 import { deviceStats, deviceTensors, readStats, type DeviceStats } from './capture';
 import { forward, type ForwardOptions } from './forward';
 import type { LayerHandle } from './layer-handles';
-import { batchTensors, classesOf, correctCount, meanLoss } from './metrics';
+import { batchTensors, headLoss, metricSum, targetWidthOf } from './metrics';
 import { disposeUpdate, type Optimizer, type PendingUpdate } from './optimizer';
 import { saveRunningStats } from './running-stats';
 
@@ -32,7 +32,10 @@ export interface StepRequest {
   sampleValues: number | null;
 }
 
-/** A step's result: committed with its loss and accuracy (and statistics when asked), or refused. */
+/**
+ * A step's result: committed with its loss and metric (accuracy, or the mean absolute
+ * error of a regression head) and statistics when asked; or refused.
+ */
 export type StepOutcome =
   | { ok: true; loss: number; accuracy: number; stats: { layers: LayerStats[]; rows: number } | null }
   /** The loss or the new weights were not finite: nothing was written (running averages restored). */
@@ -84,13 +87,13 @@ function compute(
   req: StepRequest,
   kept: { correct: tf.Tensor | null; outputs: tf.Tensor[] },
 ): Computed {
-  const { x, y } = batchTensors(req.batch, ctx.plan.inputShape, classesOf(ctx.plan));
+  const { x, y } = batchTensors(req.batch, ctx.plan.inputShape, targetWidthOf(ctx.plan));
   const probes = req.sampleValues === null ? [] : zeroProbes(ctx.layers, req.batch.size);
   const tap = probes.length > 0 ? probeTap(probes, kept.outputs) : undefined;
   const f = (): tf.Scalar => {
-    const logits = forward(ctx.model, ctx.plan, x, { mode: 'train', dropoutSeed: req.dropoutSeed, tap });
-    kept.correct = tf.keep(correctCount(y, logits));
-    return meanLoss(y, logits);
+    const out = forward(ctx.model, ctx.plan, x, { mode: 'train', dropoutSeed: req.dropoutSeed, tap });
+    kept.correct = tf.keep(metricSum(ctx.plan.head, y, out));
+    return headLoss(ctx.plan.head, y, out);
   };
   const { value, grads } = tf.engine().gradients(f, [...ctx.variables, ...probes], undefined, true);
   const n = ctx.variables.length;
@@ -118,7 +121,8 @@ function compute(
 
 /**
  * One step on one batch: forward in training mode (batch norm uses and updates its
- * running averages; dropout seeded by `dropoutSeed`), mean softmax cross-entropy,
+ * running averages; dropout seeded by `dropoutSeed`), the head's mean loss (softmax
+ * cross-entropy, or squared / absolute error for a regression head),
  * gradients, the optimizer's proposed update. Only when the loss and every new weight
  * are finite is the update written; otherwise the running averages are put back, so
  * the model is exactly as before the step. Every tensor it makes is disposed.

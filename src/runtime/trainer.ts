@@ -1,3 +1,4 @@
+import { failureMessage } from '../training/failure-text';
 import { parseToTrainer, PROTOCOL_VERSION, type ToTrainer, type ViewRequest } from '../training/protocol';
 import type { BackendOptions } from './backend';
 import { createHostClock, type Clock } from './clock';
@@ -64,13 +65,11 @@ export class Trainer {
     const parsed = parseToTrainer(raw);
     if (!parsed.ok) {
       const runId = (raw as { runId?: unknown } | null)?.runId;
+      const text = { key: 'bad-message', values: { error: parsed.error } };
       this.post({
         type: 'failed',
         runId: typeof runId === 'string' ? runId : '',
-        diagnostic: {
-          code: 'train/bad-message',
-          message: `The trainer received a malformed message (${parsed.error})`,
-        },
+        diagnostic: { code: 'train/bad-message', message: failureMessage(text), ...text },
       });
       return;
     }

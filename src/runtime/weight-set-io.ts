@@ -18,7 +18,7 @@ export async function readWeightSet(model: tfl.LayersModel): Promise<WeightSet> 
  */
 export function loadWeightSet(model: tfl.LayersModel, set: WeightSet): void {
   const fail = (why: string): never => {
-    throw new TrainFailure('train/checkpoint', `The starting weights do not fit this model: ${why}`);
+    throw new TrainFailure('train/checkpoint', { key: 'weights-mismatch', values: { error: why } });
   };
   const unpacked = unpackWeightSet(set);
   if (!unpacked.ok) fail(unpacked.error);

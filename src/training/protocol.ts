@@ -64,6 +64,17 @@ export const startOptionsSchema = z.object({
       intervalMs: z.number().int().min(50).max(60_000).default(250),
     })
     .optional(),
+  /**
+   * For a regression model of one input: send 'fit' messages (the model's prediction at
+   * `points` evenly spaced inputs across the data) at most every `intervalMs`, and after
+   * each epoch. Absent: none.
+   */
+  fit: z
+    .object({
+      points: z.number().int().min(8).max(1024).default(128),
+      intervalMs: z.number().int().min(50).max(60_000).default(250),
+    })
+    .optional(),
 });
 export type StartOptions = z.infer<typeof startOptionsSchema>;
 
@@ -100,6 +111,20 @@ export const labelledPartSchema = z.object({
 });
 export type LabelledPart = z.infer<typeof labelledPartSchema>;
 
+/** A part of a regression set sent with 'start': float rows and one target value per row. */
+export const regressionPartSchema = z.object({
+  task: z.literal('regression'),
+  count: z.number().int().min(0),
+  inputShape: z.array(z.number().int().positive()).min(1).max(4),
+  features: floats,
+  targets: floats,
+});
+export type RegressionPart = z.infer<typeof regressionPartSchema>;
+
+/** Either kind of part ('task' marks a regression part; a classification part has class labels). */
+export const dataPartSchema = z.union([regressionPartSchema, labelledPartSchema]);
+export type DataPart = z.infer<typeof dataPartSchema>;
+
 /** Messages to the trainer. The plan is checked structurally by the runtime when it builds it. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({
@@ -124,9 +149,9 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
      */
     data: z
       .object({
-        train: labelledPartSchema,
-        test: labelledPartSchema,
-        validation: labelledPartSchema.optional(),
+        train: dataPartSchema,
+        test: dataPartSchema,
+        validation: dataPartSchema.optional(),
       })
       .optional(),
   }),
@@ -142,10 +167,21 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 
-/** Loss and accuracy of one evaluation. */
+/**
+ * The figure a run reports beside its loss: 'accuracy' (a share of correct predictions)
+ * for a classification head, 'mae' (mean absolute error) for a regression head.
+ */
+export type RunMetric = 'accuracy' | 'mae';
+
+/**
+ * Loss and metric of one evaluation. `accuracy` holds the run's metric (see the
+ * 'started' message): the accuracy, or the mean absolute error of a regression run.
+ */
 export interface EvalResult {
   loss: number;
   accuracy: number;
+  /** Coefficient of determination of a regression run's held-out evaluation (absent otherwise). */
+  r2?: number;
 }
 
 /** Why a run ended. */
@@ -164,8 +200,22 @@ export const TRAIN_FAILURE_CODES = [
   'train/checkpoint',
   'train/internal',
   'train/worker-crashed',
+  'train/out-of-memory',
 ] as const;
 export type TrainFailureCode = (typeof TRAIN_FAILURE_CODES)[number];
+
+/**
+ * The diagnostic of a 'failed' message: a stable code, the English text, and (from senders
+ * that have one) the 'trainFailure' catalog key and values the text was made from, so a UI
+ * renders it in its own language; an unknown or missing key falls back to `message`.
+ */
+export interface FailedDiagnostic {
+  code: string;
+  message: string;
+  nodeId?: string;
+  key?: string;
+  values?: Readonly<Record<string, string | number>>;
+}
 
 /** Stable codes of 'finding' messages: training-health observations about one layer. */
 export const FINDING_CODES = [
@@ -201,6 +251,8 @@ export type FromTrainer =
       pick?: BackendPick;
       batchesPerEpoch: number;
       epochs: number;
+      /** What the `accuracies` / `accuracy` figures of this run are (absent from older senders: 'accuracy'). */
+      metric?: RunMetric;
       /** Where a resumed run picks up (absent for a fresh run). */
       resumed?: { epoch: number; step: number };
     }
@@ -211,6 +263,7 @@ export type FromTrainer =
       /** Global step numbers (1-based) of the batches in this message. */
       steps: Uint32Array;
       losses: Float32Array;
+      /** Each step's metric: accuracy, or mean absolute error for a regression run (started.metric). */
       accuracies: Float32Array;
       /** Batch index within the epoch of the last step here (1-based). */
       batchInEpoch: number;
@@ -239,6 +292,8 @@ export type FromTrainer =
       /** The values of the catalog message, so a UI in another language can render it. */
       values?: Readonly<Record<string, string | number>>;
       step: number;
+      /** The epoch of that step (absent from older senders). */
+      epoch?: number;
     }
   | { type: 'paused'; runId: string; paused: boolean }
   | {
@@ -264,6 +319,18 @@ export type FromTrainer =
       /** resolution × resolution × classes softmax probabilities, row-major, cell centres. */
       probabilities: Float32Array;
     }
+  | {
+      /** A one-input regression model's prediction curve over the data's inputs (start option 'fit'). */
+      type: 'fit';
+      runId: string;
+      step: number;
+      epoch: number;
+      /** The inputs run evenly from xMin to xMax (both included). */
+      xMin: number;
+      xMax: number;
+      /** The prediction at each of the points, in order. */
+      predictions: Float32Array;
+    }
   | { type: 'finished'; runId: string; reason: FinishReason }
   | {
       /** The answer to 'get-weights': the weights of `runId`, or null when no run has built a model yet. */
@@ -272,7 +339,7 @@ export type FromTrainer =
       runId: string | null;
       weights: WeightSet | null;
     }
-  | { type: 'failed'; runId: string; diagnostic: { code: string; message: string; nodeId?: string } }
+  | { type: 'failed'; runId: string; diagnostic: FailedDiagnostic }
   /** Answers to view requests, by request id (views-protocol.ts). */
   | ViewAnswer;
 
@@ -297,6 +364,7 @@ const fromTypes = new Set([
   'failed',
   'weights',
   'boundary',
+  'fit',
   'evaluation',
   'feature-maps',
   'image-prediction',
@@ -327,6 +395,8 @@ export function transferablesOf(msg: FromTrainer): ArrayBuffer[] {
       return msg.weights ? [msg.weights.data] : [];
     case 'boundary':
       return [msg.probabilities.buffer as ArrayBuffer];
+    case 'fit':
+      return [msg.predictions.buffer as ArrayBuffer];
     case 'evaluation':
     case 'feature-maps':
     case 'image-prediction':

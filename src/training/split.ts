@@ -12,11 +12,11 @@ export interface ValidationSplit {
 
 /**
  * Holds out `fraction` of a labelled training set for validation: seeded and stratified
- * by class (src/data/split.ts), so every class keeps its share on both sides and the
- * same seed always holds out the same examples.
+ * by class (src/data/split.ts; a regression set is not stratified), so every class keeps
+ * its share on both sides and the same seed always holds out the same examples.
  */
 export function validationSplit(
-  ds: Pick<LabelledSet, 'count' | 'labels'>,
+  ds: { count: number; labels?: Uint8Array },
   fraction: number,
   seed: number,
 ): ValidationSplit {

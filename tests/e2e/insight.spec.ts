@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { layerNode } from './canvas-helpers';
 
@@ -89,5 +90,57 @@ test('layer insight: per-layer charts, their data tables and node health while t
   const zoomIn = page.getByRole('button', { name: 'Zoom In' });
   for (let i = 0; i < 3; i++) await zoomIn.click();
   await page.getByRole('main').screenshot({ path: 'test-results/insight-4-nodes.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a health finding is a flag on the loss chart, reached by keyboard, with its message', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  const training = page.getByRole('region', { name: 'Training' });
+  // A learning rate far too high makes some layer's updates explode within a few steps.
+  await training.getByLabel('Training examples').fill('4096');
+  await training.getByLabel('Epochs').fill('1');
+  await training.getByLabel('Learning rate').fill('1000');
+  await training.getByLabel('Learning rate').press('Enter');
+  await training.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const loss = training.getByRole('region', { name: 'Loss per batch' });
+  const flags = loss.getByRole('list', { name: 'Findings on Loss per batch' }).getByRole('button');
+  await expect(flags.first()).toBeVisible({ timeout: 30_000 });
+  const label = (await flags.first().getAttribute('aria-label'))!;
+  const [, step, layer] = /^Finding at step (\d+) \(epoch 1\) · ([^:]+): /.exec(label) ?? [];
+  expect(Number(step)).toBeGreaterThan(0);
+  // The flag sits over the plot (on its tick), not below the chart.
+  const plot = (await loss.getByRole('img', { name: 'Loss per batch' }).boundingBox())!;
+  const flag = (await flags.first().boundingBox())!;
+  expect(flag.y + flag.height).toBeGreaterThan(plot.y);
+  expect(flag.y).toBeLessThan(plot.y + plot.height);
+
+  // From the chart's title, Tab reaches the first flag: its message shows and its layer is selected.
+  await loss.getByText('Loss per batch', { exact: true }).click();
+  await page.keyboard.press('Tab');
+  await expect(flags.first()).toBeFocused();
+  await expect(page.getByRole('tooltip')).toHaveText(label);
+  await expect(
+    page.getByRole('group', { name: new RegExp(` ${layer}$`) }).locator('.layer-node'),
+  ).toHaveClass(/is-selected/);
+  await page.screenshot({ path: 'test-results/insight-5-finding-flag.png' });
+  // Moving on hides its message.
+  await page.keyboard.press('Tab');
+  await expect(flags.first()).not.toBeFocused();
+  await expect(page.getByRole('tooltip').filter({ hasText: label })).toHaveCount(0);
+  // The exported image adds the title, the legend and the y label around the plot (and its ticks).
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    loss.getByRole('button', { name: 'Download PNG: Loss per batch' }).click(),
+  ]);
+  await png.saveAs('test-results/insight-6-loss-export.png');
+  const ihdr = readFileSync((await png.path())!).subarray(16, 24);
+  const size = { width: ihdr.readUInt32BE(0), height: ihdr.readUInt32BE(4) };
+  expect(size.width).toBeGreaterThan(plot.width);
+  expect(size.height).toBeGreaterThan(plot.height + 40);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TrainingPanel } from '../../renderer/panels/TrainingPanel';
+import { importedPoints } from '../../renderer/charts/imported-points';
 import { boundaryPixels, CLASS_COLORS } from '../../renderer/charts/plane-draw';
 import { divideImport } from '../../src/data/imported';
 import type { ClassificationVectors } from '../../src/data/vectors';
@@ -103,6 +104,70 @@ describe('DatasetPanel', () => {
     expect(data.train.count + data.test.count).toBe(20);
     expect(data.validation).toBeUndefined();
     expect(data.train.features).toBeInstanceOf(Float32Array);
+  });
+});
+
+describe('imported 2D sets over the decision boundary', () => {
+  const ds: ClassificationVectors = {
+    task: 'classification',
+    count: 40,
+    inputShape: [2],
+    classes: 2,
+    classNames: ['a', 'b'],
+    features: Float32Array.from({ length: 80 }, (_, i) => (i % 2 ? 100 + i : i)),
+    labels: Uint8Array.from({ length: 40 }, (_, i) => i % 2),
+  };
+  const split = { validation: 0.25, test: 0.25, seed: 1, stratified: true };
+
+  it("draws every part's points, standardized as the trainer sees them, thinned past the cap", () => {
+    const parts = divideImport(ds, split, [0, 1]);
+    if (!parts.ok) throw new Error(parts.error);
+    const data = { hash: 'h', name: 'p.csv', classNames: ['a', 'b'], parts: parts.value };
+    const all = importedPoints(data)!;
+    expect(all.count).toBe(40);
+    const { train, validation, test } = parts.value as unknown as Record<string, ClassificationVectors>;
+    // Standardized with the training part's statistics: nothing is near the raw values (up to 179).
+    expect(Math.max(...all.features)).toBeLessThan(5);
+    expect(all.features.subarray(0, 2)).toEqual(train!.features.subarray(0, 2));
+    const labels = [...train!.labels, ...validation!.labels, ...test!.labels];
+    expect([...all.labels!]).toEqual(labels);
+    const few = importedPoints(data, 10)!;
+    expect(few.count).toBe(10);
+    expect([...few.labels!]).toEqual(labels.filter((_, i) => i % 4 === 0));
+    const wide = { ...ds, inputShape: [4], count: 20, labels: ds.labels.subarray(0, 20) };
+    const wideParts = divideImport(wide, split);
+    if (!wideParts.ok) throw new Error(wideParts.error);
+    expect(importedPoints({ ...data, parts: wideParts.value })).toBeNull();
+  });
+
+  it("names the points it draws once the import's data is at hand", () => {
+    const ref = { kind: 'imported' as const, id: 'h2d', name: 'p.csv', inputShape: [2], classes: 2 };
+    const { stores, trainer } = renderInApp(<TrainingPanel />, withDataset(ref));
+    const region = screen.getByRole('region', { name: 'Training' });
+    act(() => stores.training.getState().begin('run-1', { epochs: 1, batchSize: 8 }));
+    act(() =>
+      trainer.emit({
+        type: 'boundary' as const,
+        runId: 'run-1',
+        step: 3,
+        epoch: 1,
+        resolution: 2,
+        classes: 2,
+        extent: { xMin: -2, xMax: 2, yMin: -2, yMax: 2 },
+        probabilities: new Float32Array(8).fill(0.5),
+      }),
+    );
+    expect(within(region).getByRole('img', { name: /after step 3, with 0 data points/ })).toBeTruthy();
+    const parts = divideImport(ds, split, [0, 1]);
+    if (!parts.ok) throw new Error(parts.error);
+    act(() =>
+      stores.datasets
+        .getState()
+        .put({ hash: 'h2d', name: 'p.csv', classNames: ['a', 'b'], parts: parts.value }),
+    );
+    expect(
+      within(region).getByRole('img', { name: /after step 3, with 40 data points on top/ }),
+    ).toBeTruthy();
   });
 });
 

@@ -54,8 +54,9 @@ describe('a crashed training worker', () => {
     act(() => workers[0]!.crash('RangeError: Array buffer allocation failed'));
 
     expect(workers[0]!.terminated).toBe(true);
+    // Running out of memory is told apart from other crashes, with advice.
     expect(within(region).getByRole('alert').textContent).toMatch(
-      /training worker stopped unexpectedly \(RangeError: Array buffer allocation failed\)/,
+      /training worker ran out of memory and stopped \(RangeError: Array buffer allocation failed\)\. Try a smaller batch size/,
     );
     // The network and its settings are untouched; the run history records the failed run.
     const after = stores.document.getState().doc;
@@ -63,7 +64,7 @@ describe('a crashed training worker', () => {
     expect(after.layers).toBe(before.layers);
     expect(after.runs.at(-1)).toMatchObject({
       reason: 'failed',
-      failure: expect.stringMatching(/stopped unexpectedly/),
+      failure: expect.stringMatching(/ran out of memory/),
     });
     const train = within(region).getByRole('button', { name: 'Train' }) as HTMLButtonElement;
     expect(train.disabled).toBe(false);
@@ -72,5 +73,11 @@ describe('a crashed training worker', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1]!.posted.map((m) => m.type)).toEqual(['start']);
     expect(within(region).queryByRole('alert')).toBeNull();
+
+    // Any other crash says the worker stopped, in the UI's language.
+    act(() => workers[1]!.crash('Script error.'));
+    expect(within(region).getByRole('alert').textContent).toBe(
+      'Training failed: The training worker stopped unexpectedly (Script error.).',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { serializeProject } from '../../../src/project/serialize';
 import { alexnetSmall, mlpFashion, mlpToy2d, nin, vgg11Small } from './classic';
 import { lenetBnAfterActivation, lenetBnNoBias, lenetDropout } from './lessons';
 import { densenetSmall, googlenetMini, resnet18Small } from './modern';
+import { mlpRegression } from './regression';
 
 /**
  * The generated templates by id (the file is assets/templates/<id>.json). LeNet and
@@ -12,6 +13,7 @@ import { densenetSmall, googlenetMini, resnet18Small } from './modern';
 export const GENERATED_TEMPLATES: Readonly<Record<string, () => Doc>> = {
   'mlp-fashion': mlpFashion,
   'mlp-toy2d': mlpToy2d,
+  'mlp-regression': mlpRegression,
   'alexnet-small': alexnetSmall,
   'vgg11-small': vgg11Small,
   nin,

@@ -104,12 +104,17 @@ describe('CSV import', () => {
     expect(!bad.ok && bad.error.message).toMatch(/unknown target column 'nope'/);
   });
 
-  it('previews a regression target but does not offer parts to train', () => {
+  it('divides a regression target into parts to train, keeping every row and its target value', () => {
     const r = prepareCsvImport(fixture, 'points.csv', { ...DEFAULT_CSV_SETTINGS, target: 'length' });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.table.dataset.task).toBe('regression');
-    expect(r.value.parts).toBeNull();
-    expect(r.value.partsProblem).toMatch(/regression/);
+    const ds = r.value.table.dataset;
+    expect(ds.task).toBe('regression');
+    expect(r.value.balance).toBeNull();
+    expect(r.value.partsProblem).toBeNull();
+    const parts = [r.value.parts!.train, r.value.parts!.validation, r.value.parts!.test];
+    const targets = parts.flatMap((p) => ('targets' in p ? Array.from(p.targets) : []));
+    const all = ds.task === 'regression' ? Array.from(ds.targets) : [];
+    expect(targets.sort((a, b) => a - b)).toEqual(all.sort((a, b) => a - b));
   });
 
   it('never throws on arbitrary text and settings', () => {

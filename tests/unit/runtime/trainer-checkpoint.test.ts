@@ -124,6 +124,13 @@ describe('a diverging run', () => {
     expect(failed!.diagnostic.message).toContain(`'${node.name}'`);
     expect(reportedSteps(messages)).toEqual(Array.from({ length: step - 1 }, (_, i) => i + 1));
     expect(ofType(messages, 'finding')).toMatchObject([{ code: 'health/non-finite', nodeId }]);
+    // Each finding says its epoch too (charts and lists show where in the run it came).
+    const perEpoch = ofType(messages, 'started')[0]!.batchesPerEpoch;
+    for (const f of ofType(messages, 'finding')) expect(f.epoch).toBe(Math.ceil(f.step / perEpoch));
+    expect(failed!.diagnostic).toMatchObject({
+      key: expect.stringMatching(/^non-finite-/),
+      values: { step },
+    });
     // The last-good checkpoint holds exactly the weights of a run stopped before the failing step.
     const kept = lastCheckpoint(messages, 'last-good');
     expect(kept.manifest.step).toBe(step - 1);

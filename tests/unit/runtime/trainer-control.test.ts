@@ -109,6 +109,11 @@ describe('Trainer messages', () => {
       ['', 'train/bad-message'],
     ]);
     expect(ofType(messages, 'failed')[0]!.diagnostic.message).toMatch(/plan/);
+    // The text comes as a catalog key and values too, so a UI can show it in its language.
+    expect(ofType(messages, 'failed')[0]!.diagnostic).toMatchObject({
+      key: 'bad-message',
+      values: { error: expect.stringMatching(/plan/) },
+    });
     const run = trainer.handle(
       startMsg(toyPlan([['flatten'], ['dense', { units: 3 }]]), { config: { batchSize: 8 } }),
     );
@@ -145,6 +150,8 @@ describe('Trainer messages', () => {
     expect(failed[0]!.diagnostic.code).toBe('train/non-finite');
     const step = Number(/at step (\d+)/.exec(failed[0]!.diagnostic.message)?.[1]);
     expect(step).toBeGreaterThan(0);
+    expect(failed[0]!.diagnostic.key).toMatch(/^non-finite-/);
+    expect(failed[0]!.diagnostic.values).toMatchObject({ step, epoch: 1 });
     // Every step before the bad one was reported; the bad one was not; nothing came after.
     expect(reportedSteps(messages)).toEqual(range(step - 1));
     expect(messages.at(-1)!.type).toBe('failed');
@@ -159,5 +166,6 @@ describe('Trainer messages', () => {
       ['a', 'train/data'],
       ['b', 'train/plan'],
     ]);
+    expect(ofType(messages, 'failed')[1]!.diagnostic).toMatchObject({ key: 'plan-invalid' });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFetchDataSource } from '../../../renderer/workers/fetch-datasets';
+import { labelsOf } from '../../../src/data/dataset';
 
 const ASSETS = new URL('../../../assets/', import.meta.url);
 const FASHION = { kind: 'builtin', id: 'fashion-mnist' } as const;
@@ -48,7 +49,7 @@ describe('worker data source', () => {
     expect([train.count, test.count]).toEqual([8004, 1996]);
     expect(train.classes).toBe(10);
     // Interleaved by class: the first ten examples are the digits 0 to 9.
-    expect(Array.from(train.labels.subarray(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(labelsOf(train)!.subarray(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(calls.every((c) => c.startsWith(`${base}datasets/mnist/`))).toBe(true);
     const toy = await source.load({ kind: 'builtin', id: 'toy-moons' });
     expect([toy.train.count, toy.test.count]).toEqual([400, 100]);

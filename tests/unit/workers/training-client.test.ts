@@ -66,7 +66,12 @@ describe('training client', () => {
       {
         type: 'failed',
         runId: 'r1',
-        diagnostic: { code: 'train/worker-crashed', message: expect.stringMatching(/out of memory/) },
+        diagnostic: {
+          code: 'train/worker-crashed',
+          message: expect.stringMatching(/ran out of memory and stopped \(out of memory\)/),
+          key: 'worker-out-of-memory',
+          values: { error: 'out of memory' },
+        },
       },
     ]);
     // Controls with no worker are dropped rather than throwing.
