@@ -52,7 +52,15 @@ def check(model_path, case_path):
     # One training step on random data: finite loss, and the weights move.
     before = [p.detach().clone() for p in model.parameters() if p.requires_grad]
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    loss = torch.nn.functional.cross_entropy(out, torch.randint(0, out.shape[1], (3,)))
+    # With the loss the export itself trains with: cross-entropy on class labels, or a
+    # regression loss on real-valued targets (cross-entropy over one unit is always 0).
+    kind = getattr(mod, "LOSS", "cross-entropy")
+    if kind == "cross-entropy":
+        loss = torch.nn.functional.cross_entropy(out, torch.randint(0, out.shape[1], (3,)))
+    elif kind == "mse":
+        loss = torch.nn.functional.mse_loss(out, torch.randn_like(out))
+    else:
+        loss = torch.nn.functional.l1_loss(out, torch.randn_like(out))
     opt.zero_grad()
     loss.backward()
     opt.step()
