@@ -62,6 +62,29 @@ const logTicks = (_u: uPlot, ticks: (number | null)[]): string[] =>
 const decadesOnly = (_u: uPlot, splits: number[]): (number | null)[] =>
   splits.map((v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? v : null));
 
+/** Linear tick labels; large values in compact form (12K, 3.4M) so they fit beside the plot. */
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 3 });
+const linearTicks = (_u: uPlot, ticks: (number | null)[]): string[] =>
+  ticks.map((v) => (v === null ? '' : Math.abs(v) >= 10_000 ? compact.format(v) : v.toLocaleString()));
+
+/** Least width of the y axis, in CSS pixels. */
+const Y_AXIS_MIN = 48;
+
+/**
+ * The y axis's width from its widest tick label (measured in the axis font), so labels
+ * such as "0.00012" or "-1.5K" are never clipped at the chart's left edge.
+ */
+function yAxisSize(u: uPlot, values: string[] | null, axisIdx: number): number {
+  const axis = u.axes[axisIdx];
+  if (!values || values.length === 0 || !axis) return Y_AXIS_MIN;
+  const font = Array.isArray(axis.font) ? axis.font[0] : undefined;
+  if (font) u.ctx.font = font;
+  let widest = 0;
+  for (const v of values) widest = Math.max(widest, u.ctx.measureText(v).width);
+  // The canvas is scaled by the device pixel ratio; tick marks and a gap sit beside the labels.
+  return Math.max(Y_AXIS_MIN, Math.ceil(widest / (window.devicePixelRatio || 1) + 16));
+}
+
 /** Tick steps of the x axis: steps and channels are whole numbers. */
 const WHOLE_INCREMENTS = [1, 2, 5]
   .flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6].map((p) => m * p))
@@ -78,7 +101,11 @@ export function chartOptions(p: ChartSpec, width: number, axis: ReturnType<typeo
     scales: { x: { time: false }, y: yScale(p) },
     axes: [
       { ...axis, label: p.xLabel, labelSize: 16, size: 28, incrs: WHOLE_INCREMENTS },
-      { ...axis, size: 48, ...(log ? { values: logTicks, filter: decadesOnly } : {}) },
+      {
+        ...axis,
+        size: yAxisSize,
+        ...(log ? { values: logTicks, filter: decadesOnly } : { values: linearTicks }),
+      },
     ],
     bands: p.bands,
     series: [
