@@ -7,8 +7,9 @@ import { ProblemBadge } from './LayerNode';
 
 /**
  * A collapsed block: one node standing for its layers. It shows the block's name, its
- * worst problem inside, the first kinds, the output shape of its exit layer(s) and the
- * total of its layers' parameters, all derived by the mapper (block-view.ts).
+ * worst problem inside (a badge, and an error's message line naming its layer, as a
+ * layer node shows its own), the first kinds, the output shape of its exit layer(s) and
+ * the total of its layers' parameters, all derived by the mapper (block-view.ts).
  */
 function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockFlowNode>) {
           </span>
         )}
       </div>
+      {problem?.severity === 'error' && <p className="layer-node__error">{problem.message}</p>}
       <Handle type="source" position={Position.Bottom} id={OUTPUT_HANDLE} />
     </div>
   );

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../src/lessons/schema';
 import { bundledLessons } from './lesson-catalog';
 import { useLessonStore } from './lesson-context';
+import { ModalDialog } from '../panels/ModalDialog';
 import '../panels/TemplateGallery.css';
 import { useLessonActions } from './use-lesson-actions';
 
@@ -40,42 +41,36 @@ export function LessonGallery({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const store = useLessonStore();
   const actions = useLessonActions();
-  const ref = useRef<HTMLDialogElement>(null);
   const catalog = useMemo(() => bundledLessons(), []);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const close = (): void => {
-    ref.current?.close();
-    onClose();
-  };
-  const choose = (lesson: Lesson): void => {
+  const choose = (lesson: Lesson, close: () => void): void => {
     if (actions.openProject(lesson.project)) store.getState().open(lesson);
     close();
   };
   return (
-    <dialog ref={ref} className="gallery" aria-labelledby="lessons-title" onClose={onClose}>
-      <div className="gallery__head">
-        <h2 id="lessons-title" className="gallery__heading">
-          {t('ui.lesson.galleryTitle')}
-        </h2>
-        <button type="button" className="button button--small" onClick={close}>
-          {t('ui.gallery.close')}
-        </button>
-      </div>
-      <p className="gallery__intro">{t('ui.lesson.galleryIntro')}</p>
-      {catalog.problems.map((p) => (
-        <p key={p.file} role="alert" className="lesson__problem">
-          {t('ui.lesson.badFile', { file: p.file, path: p.path, message: p.message })}
-        </p>
-      ))}
-      <ul className="gallery__list" aria-label={t('ui.lesson.list')}>
-        {catalog.lessons.map((l) => (
-          <LessonCard key={l.id} lesson={l} onChoose={() => choose(l)} />
-        ))}
-      </ul>
-    </dialog>
+    <ModalDialog
+      title={t('ui.lesson.galleryTitle')}
+      className="gallery"
+      titleClassName="gallery__heading"
+      headClassName="gallery__head"
+      closeLabel={t('ui.gallery.close')}
+      onClose={onClose}
+    >
+      {(close) => (
+        <>
+          <p className="gallery__intro">{t('ui.lesson.galleryIntro')}</p>
+          {catalog.problems.map((p) => (
+            <p key={p.file} role="alert" className="lesson__problem">
+              {t('ui.lesson.badFile', { file: p.file, path: p.path, message: p.message })}
+            </p>
+          ))}
+          <ul className="gallery__list" aria-label={t('ui.lesson.list')}>
+            {catalog.lessons.map((l) => (
+              <LessonCard key={l.id} lesson={l} onChoose={() => choose(l, close)} />
+            ))}
+          </ul>
+        </>
+      )}
+    </ModalDialog>
   );
 }
 

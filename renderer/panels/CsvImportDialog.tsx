@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CSV_SETTINGS, prepareCsvImport, type CsvImportSettings } from '../../src/data/csv-import';
 import { setDataset } from '../../src/graph/commands';
@@ -9,8 +9,8 @@ import type { ImportedData } from '../state/dataset-store';
 import { importSource } from '../state/linked-import';
 import { useStores } from '../state/stores';
 import { CsvColumnTypes, CsvReadSettings } from './CsvSettingsForm';
+import { ImportDialogShell } from './ImportDialogShell';
 import { ClassBalance, PartsLine, PreviewTable, SplitFields } from './ImportParts';
-import './ImportDialog.css';
 
 /** A picked file's name, text and size (and its path, where the host knows one). */
 export interface PickedText {
@@ -44,15 +44,9 @@ export function useBindImport() {
  */
 export function CsvImportDialog({ file, onClose }: { file: PickedText; onClose(): void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const bind = useBindImport();
   const [settings, setSettings] = useState<CsvImportSettings>(DEFAULT_CSV_SETTINGS);
   const result = useMemo(() => prepareCsvImport(file.text, file.name, settings), [file, settings]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
   const preview = result.ok ? result.value : null;
   const change = (patch: Partial<CsvImportSettings>): void => setSettings((s) => ({ ...s, ...patch }));
   const doImport = (): void => {
@@ -69,14 +63,15 @@ export function CsvImportDialog({ file, onClose }: { file: PickedText; onClose()
       task: ds.task,
       source: importSource('csv', hash, [file], settings),
     });
-    ref.current?.close();
   };
   const warnings = preview?.table.warnings ?? [];
   return (
-    <dialog ref={ref} className="import-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <h2 id={`${id}-title`} className="import-dialog__title">
-        {t('ui.csvImport.title', { file: file.name })}
-      </h2>
+    <ImportDialogShell
+      title={t('ui.csvImport.title', { file: file.name })}
+      canImport={Boolean(preview?.parts)}
+      onImport={doImport}
+      onClose={onClose}
+    >
       <div className="import-dialog__body">
         <div className="import-dialog__side">
           <CsvReadSettings settings={settings} preview={preview} onChange={change} />
@@ -114,19 +109,6 @@ export function CsvImportDialog({ file, onClose }: { file: PickedText; onClose()
           )}
         </div>
       </div>
-      <div className="import-dialog__actions">
-        <button type="button" className="button" onClick={() => ref.current?.close()}>
-          {t('ui.csvImport.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!preview?.parts}
-          onClick={doImport}
-        >
-          {t('ui.csvImport.import')}
-        </button>
-      </div>
-    </dialog>
+    </ImportDialogShell>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocument, useExchange, useStores } from '../state/stores';
 import { CODE_FORMATS, codeFileName, codeMimeType, exportedCode, type CodeFormat } from './export-code';
+import { ModalDialog } from './ModalDialog';
 import { downloadBlob } from './project-file';
 import { useExportModel } from './use-export-model';
 import './ExportDialog.css';
@@ -111,23 +112,18 @@ function TrainedModelExport() {
 /**
  * The modal Export dialog: one tab per code format with a read-only preview of the
  * current document's code, Copy and Save…, and "Export trained model". While the graph
- * has errors it names the first one instead of showing code. Escape or Close closes it;
- * the native dialog returns focus to the control that opened it.
+ * has errors it names the first one instead of showing code. Escape or Close closes it
+ * and returns focus to the control that opened it.
  */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const stores = useStores();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const doc = useDocument((s) => s.doc);
   const analysis = useDocument((s) => s.analysis);
   const [format, setFormat] = useState<CodeFormat>('pytorch');
   const code = useMemo(() => exportedCode(doc, analysis, format), [doc, analysis, format]);
   const clip = useCopy();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const choose = (f: CodeFormat): void => {
     setFormat(f);
     clip.reset();
@@ -139,52 +135,57 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     stores.session.getState().notify('ui.notice.saved', { file });
   };
   return (
-    <dialog ref={ref} className="export" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <div className="export__head">
-        <h2 id={`${id}-title`} className="export__heading">
-          {t('ui.exchange.title')}
-        </h2>
-        <FormatTabs id={id} format={format} onChoose={choose} />
-      </div>
-      <div
-        id={`${id}-panel`}
-        role="tabpanel"
-        className="export__panel"
-        aria-labelledby={`${id}-tab-${format}`}
-      >
-        {code.ok ? (
-          <CodePreview
-            text={code.text}
-            label={t('ui.exchange.preview', { format: t(`ui.exchange.format.${format}`) })}
-          />
-        ) : (
-          <p role="alert" className="alert export__error">
-            {t('ui.exchange.hasErrors', { message: code.error.message })}
-          </p>
-        )}
-      </div>
-      <div className="export__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!code.ok}
-          onClick={() => code.ok && clip.copy(code.text)}
-        >
-          {t('ui.exchange.copy')}
-        </button>
-        <button type="button" className="button" disabled={!code.ok} onClick={save}>
-          {t('ui.exchange.save')}
-        </button>
-        <span role="status" className="export__status">
-          {clip.status}
-        </span>
-        <span className="export__spacer" />
-        <button type="button" className="button" onClick={() => ref.current?.close()}>
-          {t('ui.exchange.close')}
-        </button>
-      </div>
-      <TrainedModelExport />
-    </dialog>
+    <ModalDialog
+      title={t('ui.exchange.title')}
+      className="export"
+      titleClassName="export__heading"
+      headClassName="export__head"
+      headExtra={<FormatTabs id={id} format={format} onChoose={choose} />}
+      onClose={onClose}
+    >
+      {(close) => (
+        <>
+          <div
+            id={`${id}-panel`}
+            role="tabpanel"
+            className="export__panel"
+            aria-labelledby={`${id}-tab-${format}`}
+          >
+            {code.ok ? (
+              <CodePreview
+                text={code.text}
+                label={t('ui.exchange.preview', { format: t(`ui.exchange.format.${format}`) })}
+              />
+            ) : (
+              <p role="alert" className="alert export__error">
+                {t('ui.exchange.hasErrors', { message: code.error.message })}
+              </p>
+            )}
+          </div>
+          <div className="export__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!code.ok}
+              onClick={() => code.ok && clip.copy(code.text)}
+            >
+              {t('ui.exchange.copy')}
+            </button>
+            <button type="button" className="button" disabled={!code.ok} onClick={save}>
+              {t('ui.exchange.save')}
+            </button>
+            <span role="status" className="export__status">
+              {clip.status}
+            </span>
+            <span className="export__spacer" />
+            <button type="button" className="button" onClick={close}>
+              {t('ui.exchange.close')}
+            </button>
+          </div>
+          <TrainedModelExport />
+        </>
+      )}
+    </ModalDialog>
   );
 }
 

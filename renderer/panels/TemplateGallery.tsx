@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analyze } from '../../src/analysis/analyze';
 import type { Doc } from '../../src/graph/document';
 import { ok } from '../../src/util/result';
 import { useFitView } from '../canvas/use-arrange';
 import { useStores } from '../state/stores';
+import { ModalDialog } from './ModalDialog';
 import { emptyNetwork, templatesFromModules, thumbnailOf } from './template-gallery';
 import './TemplateGallery.css';
 
@@ -99,7 +100,6 @@ export function TemplateGallery({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const stores = useStores();
   const fit = useFitView();
-  const ref = useRef<HTMLDialogElement>(null);
   const templates = useMemo(
     () => templatesFromModules(TEMPLATE_MODULES).map((e) => ({ ...e, params: analyze(e.doc).totals.total })),
     [],
@@ -108,15 +108,7 @@ export function TemplateGallery({ onClose }: { onClose(): void }) {
     () => emptyNetwork(stores.document.getState().doc, t('ui.toolbar.untitled')),
     [stores, t],
   );
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const close = (): void => {
-    ref.current?.close();
-    onClose();
-  };
-  const choose = (doc: Doc, title: string): void => {
+  const choose = (doc: Doc, title: string, close: () => void): void => {
     stores.document.getState().apply(() => ok(doc));
     stores.session.getState().select({ nodes: [], edges: [] });
     stores.session.getState().notify('ui.gallery.created', { title });
@@ -126,39 +118,42 @@ export function TemplateGallery({ onClose }: { onClose(): void }) {
   };
   const emptyTitle = t('ui.gallery.emptyTitle');
   return (
-    <dialog ref={ref} className="gallery" aria-labelledby="gallery-title" onClose={onClose}>
-      <div className="gallery__head">
-        <h2 id="gallery-title" className="gallery__heading">
-          {t('ui.gallery.title')}
-        </h2>
-        <button type="button" className="button button--small" onClick={close}>
-          {t('ui.gallery.close')}
-        </button>
-      </div>
-      <p className="gallery__intro">{t('ui.gallery.intro')}</p>
-      <ul className="gallery__list" aria-label={t('ui.gallery.list')}>
-        <TemplateCard
-          title={emptyTitle}
-          description={t('ui.gallery.emptyDescription')}
-          params={null}
-          doc={empty}
-          onChoose={() => choose(empty, emptyTitle)}
-        />
-        {templates.map(({ id, doc, params }) => {
-          const title = t(`template.${id}.title`);
-          return (
+    <ModalDialog
+      title={t('ui.gallery.title')}
+      className="gallery"
+      titleClassName="gallery__heading"
+      headClassName="gallery__head"
+      closeLabel={t('ui.gallery.close')}
+      onClose={onClose}
+    >
+      {(close) => (
+        <>
+          <p className="gallery__intro">{t('ui.gallery.intro')}</p>
+          <ul className="gallery__list" aria-label={t('ui.gallery.list')}>
             <TemplateCard
-              key={id}
-              title={title}
-              description={t(`template.${id}.description`)}
-              params={params}
-              doc={doc}
-              onChoose={() => choose(doc, title)}
+              title={emptyTitle}
+              description={t('ui.gallery.emptyDescription')}
+              params={null}
+              doc={empty}
+              onChoose={() => choose(empty, emptyTitle, close)}
             />
-          );
-        })}
-      </ul>
-    </dialog>
+            {templates.map(({ id, doc, params }) => {
+              const title = t(`template.${id}.title`);
+              return (
+                <TemplateCard
+                  key={id}
+                  title={title}
+                  description={t(`template.${id}.description`)}
+                  params={params}
+                  doc={doc}
+                  onChoose={() => choose(doc, title, close)}
+                />
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </ModalDialog>
   );
 }
 

@@ -404,10 +404,15 @@ test('a collapsed block shows its output shape, parameter total and the worst pr
   const kernel = page.getByRole('region', { name: /Inspector/ }).getByLabel('Kernel size');
   await kernel.fill('40');
   await kernel.press('Enter');
-  await expect(conv.getByRole('img', { name: /^Error: / })).toBeVisible();
+  const convBadge = conv.getByRole('img', { name: /^Error: / });
+  await expect(convBadge).toBeVisible();
+  const convError = (await convBadge.getAttribute('aria-label'))!.replace(/^Error: /, '');
+  await expect(conv.getByText(convError, { exact: true })).toBeVisible();
   await group('Broken');
   const broken = layerNode(page, 'Block Broken');
   await expect(broken.getByRole('img', { name: /^Error: conv1: / })).toBeVisible();
+  // Like the layer node, the block spells the error out in a line, naming the layer.
+  await expect(broken.getByText(`conv1: ${convError}`, { exact: true })).toBeVisible();
   await expect(broken).toContainText('shape unknown');
   await page.screenshot({ path: '.tmp/editor-collapsed-block-error.png' });
   await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Dark theme' }).click();

@@ -7,56 +7,44 @@ import { forward } from '../../../src/runtime/forward';
 import { classesOf, meanLoss } from '../../../src/runtime/metrics';
 import { templatePlan } from '../../helpers/plans';
 import { toyPlan } from '../../helpers/trainer-harness';
+import {
+  convGrid,
+  convShapes,
+  elements,
+  itMatchesCpu,
+  type Backend,
+  type ConvCase,
+} from '../../helpers/kernel-grid';
 import { maxDiff, nodeWasmDir, seededValues } from '../../helpers/tf-backends';
 
-interface Case {
-  batch: number;
-  size: [number, number];
-  inC: number;
-  outC: number;
-  k: number;
-  stride: number;
-  pad: 'valid' | 'same';
-}
-
-/** Output spatial size of a conv, as tfjs computes it. */
-const outSize = (n: number, k: number, s: number, pad: 'valid' | 'same'): number =>
-  pad === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
-
 /** Runs the Conv2DBackpropFilter kernel of one backend on the case's data. */
-async function filterGrad(backend: 'cpu' | 'wasm', c: Case): Promise<Float32Array> {
+async function filterGrad(backend: Backend, c: ConvCase): Promise<Float32Array> {
   await setupBackend(backend, { wasmPaths: nodeWasmDir() });
-  const [h, w] = c.size;
-  const oh = outSize(h, c.k, c.stride, c.pad);
-  const ow = outSize(w, c.k, c.stride, c.pad);
-  const x = tf.tensor4d(seededValues(c.batch * h * w * c.inC, 11), [c.batch, h, w, c.inC]);
-  const dy = tf.tensor4d(seededValues(c.batch * oh * ow * c.outC, 29), [c.batch, oh, ow, c.outC]);
-  const dw = tf.engine().runKernel(
-    'Conv2DBackpropFilter',
-    { x, dy },
-    {
-      strides: [c.stride, c.stride],
-      pad: c.pad,
-      dataFormat: 'NHWC',
-      filterShape: [c.k, c.k, c.inC, c.outC],
-    },
-  ) as tf.Tensor;
-  expect(dw.shape).toEqual([c.k, c.k, c.inC, c.outC]);
+  const shapes = convShapes(c);
+  const x = tf.tensor4d(seededValues(elements(shapes.x), 11), shapes.x);
+  const dy = tf.tensor4d(seededValues(elements(shapes.dy), 29), shapes.dy);
+  const dw = tf
+    .engine()
+    .runKernel(
+      'Conv2DBackpropFilter',
+      { x, dy },
+      { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: shapes.filter },
+    ) as tf.Tensor;
+  expect(dw.shape).toEqual(shapes.filter);
   const values = (await dw.data()) as Float32Array;
   tf.dispose([x, dy, dw]);
   return values;
 }
 
-const grid: Case[] = [];
-for (const pad of ['valid', 'same'] as const)
-  for (const stride of [1, 2])
-    for (const k of [1, 3, 5])
-      for (const [inC, outC] of [
-        [1, 2],
-        [3, 7],
-        [5, 2],
-      ] as const)
-        grid.push({ batch: 3, size: [11, 9], inC, outC, k, stride, pad });
+const grid = convGrid(
+  3,
+  [11, 9],
+  [
+    [1, 2],
+    [3, 7],
+    [5, 2],
+  ],
+);
 // A short batch of a realistic size, and even sizes where 'same' pads unevenly.
 grid.push({ batch: 96, size: [28, 28], inC: 1, outC: 6, k: 5, stride: 1, pad: 'valid' });
 grid.push({ batch: 5, size: [12, 10], inC: 3, outC: 2, k: 3, stride: 2, pad: 'same' });
@@ -67,18 +55,12 @@ describe('Conv2DBackpropFilter on wasm', () => {
     await setupBackend('wasm', { wasmPaths: nodeWasmDir() });
   });
 
-  it.each(grid.map((c) => [JSON.stringify(c), c] as const))('matches cpu for %s', async (_name, c) => {
-    const expected = await filterGrad('cpu', c);
-    const actual = await filterGrad('wasm', c);
-    const { diff, scale } = maxDiff(actual, expected);
-    expect(scale).toBeGreaterThan(0);
-    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
-  });
+  itMatchesCpu(grid, filterGrad);
 });
 
 describe('a conv net trained on wasm', () => {
   /** Gradients of the mean loss for every trainable variable, on one backend. */
-  async function gradients(backend: 'cpu' | 'wasm', plan: ModelPlan, x: Float32Array, labels: number[]) {
+  async function gradients(backend: Backend, plan: ModelPlan, x: Float32Array, labels: number[]) {
     await setupBackend(backend, { wasmPaths: nodeWasmDir() });
     const model = buildModel(plan, 5);
     const classes = classesOf(plan);

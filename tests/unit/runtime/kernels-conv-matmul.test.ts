@@ -2,77 +2,61 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupBackend } from '../../../src/runtime/backend';
 import { registerRuntimeKernels } from '../../../src/runtime/kernels/register';
+import {
+  convGrid,
+  convShapes,
+  elements,
+  itMatchesCpu,
+  type Backend,
+  type ConvCase,
+} from '../../helpers/kernel-grid';
 import { maxDiff, nodeWasmDir, seededValues } from '../../helpers/tf-backends';
-
-type Backend = 'cpu' | 'wasm';
 
 /** Switches backend only when needed (setupBackend re-registers every fast path). */
 async function use(backend: Backend): Promise<void> {
   if (tf.getBackend() !== backend) await setupBackend(backend, { wasmPaths: nodeWasmDir() });
 }
 
-interface ConvCase {
-  batch: number;
-  size: [number, number];
-  inC: number;
-  outC: number;
-  k: number;
-  stride: number;
-  pad: 'valid' | 'same';
-}
-
-const outSize = (n: number, k: number, s: number, pad: 'valid' | 'same'): number =>
-  pad === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
-
 /** Runs one backend's Conv2DBackpropInput kernel on the case's data. */
 async function inputGrad(backend: Backend, c: ConvCase): Promise<Float32Array> {
   await use(backend);
-  const [h, w] = c.size;
-  const oh = outSize(h, c.k, c.stride, c.pad);
-  const ow = outSize(w, c.k, c.stride, c.pad);
-  const dy = tf.tensor4d(seededValues(c.batch * oh * ow * c.outC, 31), [c.batch, oh, ow, c.outC]);
-  const filter = tf.tensor4d(seededValues(c.k * c.k * c.inC * c.outC, 17), [c.k, c.k, c.inC, c.outC]);
+  const shapes = convShapes(c);
+  const dy = tf.tensor4d(seededValues(elements(shapes.dy), 31), shapes.dy);
+  const filter = tf.tensor4d(seededValues(elements(shapes.filter), 17), shapes.filter);
   const dx = tf
     .engine()
     .runKernel(
       'Conv2DBackpropInput',
       { dy, filter },
-      { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', inputShape: [c.batch, h, w, c.inC] },
+      { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', inputShape: shapes.x },
     ) as tf.Tensor;
-  expect(dx.shape).toEqual([c.batch, h, w, c.inC]);
+  expect(dx.shape).toEqual(shapes.x);
   const values = (await dx.data()) as Float32Array;
   tf.dispose([dy, filter, dx]);
   return values;
 }
 
-const convGrid: ConvCase[] = [];
-for (const pad of ['valid', 'same'] as const)
-  for (const stride of [1, 2])
-    for (const k of [1, 3, 5])
-      for (const [inC, outC] of [
-        [1, 6],
-        [3, 5],
-        [6, 16],
-        [16, 1],
-      ] as const)
-        convGrid.push({ batch: 7, size: [11, 9], inC, outC, k, stride, pad });
+const convCases = convGrid(
+  7,
+  [11, 9],
+  [
+    [1, 6],
+    [3, 5],
+    [6, 16],
+    [16, 1],
+  ],
+);
 // Even sizes where 'same' pads unevenly, and LeNet's second convolution.
-convGrid.push({ batch: 5, size: [12, 10], inC: 3, outC: 2, k: 3, stride: 2, pad: 'same' });
-convGrid.push({ batch: 2, size: [8, 8], inC: 2, outC: 3, k: 5, stride: 2, pad: 'same' });
-convGrid.push({ batch: 7, size: [12, 12], inC: 6, outC: 16, k: 5, stride: 1, pad: 'valid' });
+convCases.push({ batch: 5, size: [12, 10], inC: 3, outC: 2, k: 3, stride: 2, pad: 'same' });
+convCases.push({ batch: 2, size: [8, 8], inC: 2, outC: 3, k: 5, stride: 2, pad: 'same' });
+convCases.push({ batch: 7, size: [12, 12], inC: 6, outC: 16, k: 5, stride: 1, pad: 'valid' });
 
 describe('Conv2DBackpropInput on wasm (built on XNNPACK convolution)', () => {
   beforeAll(async () => {
     await setupBackend('wasm', { wasmPaths: nodeWasmDir() });
   });
 
-  it.each(convGrid.map((c) => [JSON.stringify(c), c] as const))('matches cpu for %s', async (_name, c) => {
-    const expected = await inputGrad('cpu', c);
-    const actual = await inputGrad('wasm', c);
-    const { diff, scale } = maxDiff(actual, expected);
-    expect(scale).toBeGreaterThan(0);
-    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
-  });
+  itMatchesCpu(convCases, inputGrad);
 });
 
 interface MatCase {
@@ -112,13 +96,7 @@ describe('BatchMatMul with transposed operands on wasm', () => {
     await setupBackend('wasm', { wasmPaths: nodeWasmDir() });
   });
 
-  it.each(matGrid.map((c) => [JSON.stringify(c), c] as const))('matches cpu for %s', async (_name, c) => {
-    const expected = await matMul('cpu', c);
-    const actual = await matMul('wasm', c);
-    const { diff, scale } = maxDiff(actual, expected);
-    expect(scale).toBeGreaterThan(0);
-    expect(diff).toBeLessThanOrEqual(1e-4 * scale);
-  });
+  itMatchesCpu(matGrid, matMul);
 
   it('can be switched off and on again (tfjs kernels restored, same results)', async () => {
     const c = matGrid[1]!;
@@ -128,11 +106,11 @@ describe('BatchMatMul with transposed operands on wasm', () => {
       '-matMulTranspose',
     ]);
     const theirs = await matMul('wasm', c);
-    const conv = await inputGrad('wasm', convGrid[10]!);
+    const conv = await inputGrad('wasm', convCases[10]!);
     expect(registerRuntimeKernels()).toEqual(['+convInputGrad', '+matMulTranspose']);
     const { diff, scale } = maxDiff(ours, theirs);
     expect(diff).toBeLessThanOrEqual(1e-4 * scale);
-    const back = maxDiff(await inputGrad('wasm', convGrid[10]!), conv);
+    const back = maxDiff(await inputGrad('wasm', convCases[10]!), conv);
     expect(back.diff).toBeLessThanOrEqual(1e-4 * back.scale);
   });
 });
