@@ -163,9 +163,13 @@ function variantTasks(
   return runnable.map(({ v, plan, index }, k) => ({
     name: v.label,
     start() {
-      const start = variantStart(stores, v, plan, firstSeq + k, opts.limits, (fraction) =>
-        stores.runs.getState().updateVariant(k, { fraction }),
-      );
+      const start: VariantStart = {
+        ...variantStart(stores, v, plan, firstSeq + k, opts.limits, (fraction) =>
+          stores.runs.getState().updateVariant(k, { fraction }),
+        ),
+        // Every variant's curves grow live in the Runs tab (ExperimentRace).
+        onRun: (run) => stores.runs.getState().setLiveRun(k, run),
+      };
       stores.runs.getState().updateVariant(k, { status: 'running' });
       const spawn = stores.spawnTrainer;
       const wantsMain = parallel === 1 || runnable.length > parallel || k === runnable.length - 1;
@@ -227,9 +231,10 @@ function variantStart(
 /**
  * Runs an experiment on the current document: builds its variant documents and trains
  * them with the same seed and the current limits (runVariants), each recorded in the run
- * history with the experiment's id. Refused, before any run, when a variant cannot be
- * built or compiled. `opts.label` names a variant for the progress and for failures;
- * `opts.cores` overrides the page's core count.
+ * history with the experiment's id. The Runs tab opens as it starts, to race the variants
+ * live. Refused, before any run, when a variant cannot be built or compiled. `opts.label`
+ * names a variant for the progress and for failures; `opts.cores` overrides the page's
+ * core count.
  */
 export async function runExperiment(
   stores: AppStores,
@@ -262,6 +267,8 @@ export async function runExperiment(
     doc: v.doc,
     experiment: { id, kind: spec.kind, variant: v.variant },
   }));
+  // The Runs tab shows every variant's curves as they grow (the Metrics tab shows one).
+  stores.runs.getState().setTab('runs');
   const end = await runVariants(stores, plans, {
     id,
     kind: spec.kind,

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentKind } from '../../src/graph/document';
+import type { TrainingState } from './training-reducer';
 
 /** The tabs under the training controls. */
 export const CHART_TABS = ['metrics', 'layers', 'runs', 'evaluation'] as const;
@@ -33,6 +34,12 @@ export interface RunsViewState {
   /** Ids of the runs picked for the overlay, in the order picked. */
   selected: readonly string[];
   experiment: ExperimentProgress | null;
+  /**
+   * The running experiment's variants as they train, by variant index (null until one
+   * starts): the states hold mutable rings, so `liveVersion` changes whenever one grew.
+   */
+  liveRuns: readonly (TrainingState | null)[];
+  liveVersion: number;
   /** Train an experiment's variants one at a time even on several cores (session setting). */
   sequential: boolean;
   setTab(tab: ChartTab): void;
@@ -45,6 +52,8 @@ export interface RunsViewState {
   updateVariant(index: number, patch: Partial<VariantProgress>): void;
   /** Asks the running experiment to stop all its variants. */
   cancelExperiment(): void;
+  /** Variant `index`'s latest state (nothing while no experiment runs or when it is out of range). */
+  setLiveRun(index: number, run: TrainingState): void;
   setSequential(on: boolean): void;
 }
 
@@ -54,6 +63,8 @@ export function createRunsViewStore(): StoreApi<RunsViewState> {
     tab: 'metrics',
     selected: [],
     experiment: null,
+    liveRuns: [],
+    liveVersion: 0,
     sequential: false,
     setTab: (tab) => set({ tab }),
     toggle(id, on) {
@@ -61,7 +72,13 @@ export function createRunsViewStore(): StoreApi<RunsViewState> {
       set({ selected: on ? [...rest, id] : rest });
     },
     select: (ids) => set({ selected: [...ids] }),
-    setExperiment: (experiment) => set({ experiment }),
+    // A new experiment (or none) starts with no live series.
+    setExperiment: (experiment) =>
+      set((s) => ({
+        experiment,
+        liveRuns: experiment ? experiment.variants.map(() => null) : [],
+        liveVersion: s.liveVersion + 1,
+      })),
     updateVariant(index, patch) {
       const e = get().experiment;
       const v = e?.variants[index];
@@ -72,6 +89,11 @@ export function createRunsViewStore(): StoreApi<RunsViewState> {
     cancelExperiment() {
       const e = get().experiment;
       if (e && !e.cancelRequested) set({ experiment: { ...e, cancelRequested: true } });
+    },
+    setLiveRun(index, run) {
+      const { experiment, liveRuns, liveVersion } = get();
+      if (!experiment || index < 0 || index >= liveRuns.length) return;
+      set({ liveRuns: liveRuns.map((r, i) => (i === index ? run : r)), liveVersion: liveVersion + 1 });
     },
     setSequential: (sequential) => set({ sequential }),
   }));

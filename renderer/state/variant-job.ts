@@ -19,6 +19,8 @@ export interface VariantStart {
   origin: RunOrigin;
   /** Called with the share of its steps done (0 to 1) as the run goes. */
   onProgress(fraction: number): void;
+  /** Called with the run's state whenever it changed (the live overlay of the experiment draws it). */
+  onRun?(run: TrainingState): void;
 }
 
 /** The share of a run's planned steps done so far. */
@@ -48,7 +50,12 @@ export function mainTrainerJob(stores: AppStores, v: VariantStart): PoolJob<Trai
   stores.training.getState().begin(runId, v.run.config, v.origin);
   const progress = throttled(v.onProgress);
   const done = new Promise<TrainingState>((resolve) => {
+    let seen: TrainingState | null = null;
     const check = (run: TrainingState): void => {
+      if (run.runId === runId && run !== seen) {
+        seen = run;
+        v.onRun?.(run);
+      }
       if (run.runId === runId && isLive(run.phase)) return progress(run);
       off();
       resolve(run.runId === runId ? run : { ...stopRun(run), runId, finishReason: 'stopped' });
@@ -98,7 +105,9 @@ export function ownTrainerJob(stores: AppStores, port: TrainerPort, v: VariantSt
     if (msg.type === 'epoch' && msg.runId === runId && msg.heldOutExamples !== undefined) {
       heldOut = msg.heldOutExamples;
     }
+    const before = run;
     run = reduceTrainer(run, msg);
+    if (run !== before) v.onRun?.(run);
     if (isLive(run.phase)) progress(run);
     else end();
   });
