@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MAX_DATASET_FILE_BYTES } from '../../src/ipc/channels';
+import { isSafeFolderEntry, linkedFoldersInProject } from '../../src/project/linked-folder';
 import { isSafeLinkedPath, linkedPathsInProject } from '../../src/project/linked-files';
 
 /** A read linked dataset file: its bytes and their SHA-256 (lowercase hex). */
@@ -24,10 +25,19 @@ export interface DatasetFs {
 export interface DatasetFileAccess {
   /** Allows the linked files recorded in a project text the user opened. */
   allowProject(text: string): void;
-  /** The file at an allowed path, or null when nothing is there; refuses any other path. */
-  read(file: string): Promise<ReadDatasetFile | null>;
+  /**
+   * The file at an allowed path, or null when nothing is there; refuses any other path. With
+   * `root`, `file` is a '/'-separated path under that linked image folder, allowed only when
+   * the project recorded it under that root (or under the root a located folder replaced).
+   */
+  read(file: string, root?: string): Promise<ReadDatasetFile | null>;
   /** Asks the user where a file is now (by its name); the chosen file read, or null when cancelled. */
   locate(name: string): Promise<(ReadDatasetFile & { path: string }) | null>;
+  /**
+   * Asks the user where a linked image folder (by its name) is now; the chosen folder may then
+   * be read for exactly the files allowed under `oldRoot`. Null when cancelled.
+   */
+  locateFolder(name: string, oldRoot: string): Promise<{ path: string } | null>;
 }
 
 const isMissing = (e: unknown): boolean => {
@@ -40,13 +50,21 @@ function isPlainPath(file: string): boolean {
   return isSafeLinkedPath(file) && path.isAbsolute(file) && path.resolve(file) === file;
 }
 
-/** The dataset file access over `fs`, with `choose(name)` showing the locate dialog. */
+/** The dataset file access over `fs`, with `choose(name)` showing the locate dialog (`chooseFolder` for a folder). */
 export function datasetFileAccess(
   fs: DatasetFs,
   choose: (name: string) => Promise<string | null>,
   limit: number = MAX_DATASET_FILE_BYTES,
+  chooseFolder: (name: string) => Promise<string | null> = async () => null,
 ): DatasetFileAccess {
   const allowed = new Set<string>();
+  // Linked image folders: each allowed root with the paths under it that may be read.
+  const folders = new Map<string, Set<string>>();
+  const allowFolder = (root: string, files: Iterable<string>): void => {
+    const set = folders.get(root) ?? new Set<string>();
+    for (const f of files) if (isSafeFolderEntry(f)) set.add(f);
+    folders.set(root, set);
+  };
   const readAt = async (file: string): Promise<ReadDatasetFile | null> => {
     let info: { size: number; isFile(): boolean };
     try {
@@ -66,8 +84,17 @@ export function datasetFileAccess(
   return {
     allowProject(text) {
       for (const p of linkedPathsInProject(text)) if (isPlainPath(p)) allowed.add(p);
+      for (const f of linkedFoldersInProject(text)) if (isPlainPath(f.root)) allowFolder(f.root, f.files);
     },
-    async read(file) {
+    async read(file, root) {
+      if (root !== undefined) {
+        if (!isPlainPath(root) || !isSafeFolderEntry(file) || !folders.get(root)?.has(file))
+          throw new Error('dataset:read: the path is not a file of a linked folder of an opened project');
+        const full = path.join(root, ...file.split('/'));
+        // Belt and braces: the joined path must still lie under the root.
+        if (!full.startsWith(root + path.sep)) throw new Error('dataset:read: the path leaves its folder');
+        return readAt(full);
+      }
       if (!isPlainPath(file) || !allowed.has(file))
         throw new Error('dataset:read: the path is not a dataset file of an opened project');
       return readAt(file);
@@ -80,6 +107,19 @@ export function datasetFileAccess(
       if (read === null) throw new Error(`${path.basename(file)} could not be read.`);
       allowed.add(file);
       return { path: file, ...read };
+    },
+    async locateFolder(name, oldRoot) {
+      const files = folders.get(oldRoot);
+      if (!files)
+        throw new Error('dataset:locate-folder: the folder is not a linked folder of an opened project');
+      const chosen = await chooseFolder(name);
+      if (chosen === null) return null;
+      const root = path.resolve(chosen);
+      if (!isPlainPath(root)) throw new Error(`${path.basename(root)} cannot hold a linked folder.`);
+      const info = await fs.stat(root).catch(() => null);
+      if (!info || info.isFile()) throw new Error(`${path.basename(root)} is not a folder.`);
+      allowFolder(root, files);
+      return { path: root };
     },
   };
 }

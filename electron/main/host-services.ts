@@ -132,6 +132,12 @@ export async function chooseDatasetFile(window: BrowserWindow, name: string): Pr
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** The folder dialog of `dataset:locate-folder`: where is the image folder called `name` now? */
+export async function chooseDatasetFolder(window: BrowserWindow, name: string): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title: name, properties: ['openDirectory'] });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** Dialogs and file access for the IPC handlers, parented to `window`. */
 export function electronHostServices(window: BrowserWindow, shell: ShellServices): HostServices {
   return {

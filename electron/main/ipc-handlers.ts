@@ -131,9 +131,14 @@ export function createChannelHandlers(services: HostServices): ChannelHandlers {
       services.sessionBegun?.();
       return { uncleanExit: services.uncleanExit() };
     },
-    'dataset:read': async ({ path }) => {
+    'dataset:read': async ({ path, root }) => {
       if (!services.datasets) throw new Error('dataset:read: linked dataset files are not available');
-      return services.datasets.read(path);
+      return services.datasets.read(path, root);
+    },
+    'dataset:locate-folder': async ({ name, root }) => {
+      if (!services.datasets)
+        throw new Error('dataset:locate-folder: linked dataset files are not available');
+      return services.datasets.locateFolder(name, root);
     },
     'dataset:locate': async ({ name }) => {
       if (!services.datasets) throw new Error('dataset:locate: linked dataset files are not available');

@@ -10,7 +10,12 @@ import { createCloseGuard } from './close-guard';
 import { isAllowedExternalUrl } from './external-links';
 import { readFile, stat } from 'node:fs/promises';
 import { datasetFileAccess } from './dataset-files';
-import { chooseDatasetFile, electronHostServices, readOpenedFile } from './host-services';
+import {
+  chooseDatasetFile,
+  chooseDatasetFolder,
+  electronHostServices,
+  readOpenedFile,
+} from './host-services';
 import { createChannelHandlers, isTrustedSender, registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
 import { mainWindowOptions } from './window-options';
@@ -55,7 +60,12 @@ export async function startShell(paths: ShellPaths): Promise<{ openFiles(files: 
   };
 
   const granted = new Set<string>();
-  const datasets = datasetFileAccess({ stat, readFile }, (name) => chooseDatasetFile(window, name));
+  const datasets = datasetFileAccess(
+    { stat, readFile },
+    (name) => chooseDatasetFile(window, name),
+    undefined,
+    (name) => chooseDatasetFolder(window, name),
+  );
   let listening = false;
   const queued: string[] = [];
   const openFile = async (file: string) => {

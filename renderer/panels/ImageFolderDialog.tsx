@@ -4,6 +4,7 @@ import type { ImageDataset } from '../../src/data/dataset';
 import { assembleImages, planFolder, type FileProblem } from '../../src/data/image-folder';
 import { DEFAULT_IMPORT_SPLIT, divideImport, type ImportSplit } from '../../src/data/imported';
 import { combinedHash } from '../../src/util/hash';
+import { folderImportSource, linkFolder } from '../state/linked-folder';
 import { CommitField } from './CommitField';
 import { useBindImport } from './CsvImportDialog';
 import { pathOf } from './DatasetImport';
@@ -60,7 +61,7 @@ export function ImageFolderDialog({ files, onClose }: { files: readonly File[]; 
     () => (decoded && !noClasses ? divideImport(decoded.dataset, split) : null),
     [decoded, split, noClasses],
   );
-  const doImport = (): void => {
+  const doImport = async (): Promise<void> => {
     if (!decoded || !parts?.ok) return;
     const ds = decoded.dataset;
     const hash = combinedHash([ds.pixels, ds.labels, JSON.stringify({ split, classes: plan.classes })]);
@@ -69,6 +70,18 @@ export function ImageFolderDialog({ files, onClose }: { files: readonly File[]; 
       bytes: f.size,
       ...(pathOf(f) && { path: pathOf(f) }),
     }));
+    // Large folders on the desktop are linked: the images are read again from the folder on open.
+    const link = await linkFolder(
+      plan.images.map(({ index }) => {
+        const f = files[index]!;
+        return {
+          rel: relativePath(f),
+          bytes: f.size,
+          path: pathOf(f),
+          read: async () => new Uint8Array(await f.arrayBuffer()),
+        };
+      }),
+    ).catch(() => null);
     bind(
       { hash, name: folder, classNames: plan.classes, parts: parts.value },
       {
@@ -78,7 +91,7 @@ export function ImageFolderDialog({ files, onClose }: { files: readonly File[]; 
         inputShape: [...ds.inputShape],
         classes: ds.classes,
         task: 'classification',
-        source: { format: 'image-folder', hash, files: fileList },
+        source: folderImportSource(hash, link, { size, channels, split }, fileList),
       },
     );
   };
@@ -113,7 +126,7 @@ export function ImageFolderDialog({ files, onClose }: { files: readonly File[]; 
     <ImportDialogShell
       title={t('ui.imageImport.folderTitle', { folder })}
       canImport={!!parts?.ok}
-      onImport={doImport}
+      onImport={() => void doImport()}
       onClose={onClose}
     >
       <ImageImportBody

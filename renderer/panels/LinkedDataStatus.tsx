@@ -5,7 +5,9 @@ import type { DatasetRef } from '../../src/graph/document';
 import { checkLinkedFile, linkedFilesOf, relinkFile, type LinkCheck } from '../../src/project/linked-files';
 import { electronApi } from '../host/electron-api';
 import { importedKey } from '../state/bundle-datasets';
+import { restoreLinkedFolder } from '../state/linked-folder';
 import { restoreLinked, type LinkedRestore } from '../state/linked-import';
+import { decodeImages, LinkedFolderProblems, readInFolder } from './LinkedFolderProblems';
 import { useDatasets, useStores } from '../state/stores';
 
 type ImportedRef = Extract<DatasetRef, { kind: 'imported' }>;
@@ -62,14 +64,18 @@ export function LinkedDataStatus({ dataset }: { dataset: ImportedRef }) {
   useEffect(() => {
     if (present || !api) return;
     let live = true;
-    void restoreLinked(dataset, (f) => api.readDatasetFile({ path: f.path })).then((result) => {
+    const restoring =
+      dataset.source?.format === 'image-folder'
+        ? restoreLinkedFolder(dataset, readInFolder(api), decodeImages)
+        : restoreLinked(dataset, (f) => api.readDatasetFile({ path: f.path }));
+    void restoring.then((result) => {
       if (result.kind === 'ready') stores.datasets.getState().put(result.data);
       if (live) setOutcome({ for: dataset, result });
     });
     return () => void (live = false);
   }, [dataset, present, api, stores]);
   if (present) return null;
-  const first = dataset.source?.files[0]?.path ?? dataset.name;
+  const first = dataset.source?.root ?? dataset.source?.files[0]?.path ?? dataset.name;
   if (!api)
     return (
       <p className="dataset-panel__problem" role="status">
@@ -89,6 +95,8 @@ export function LinkedDataStatus({ dataset }: { dataset: ImportedRef }) {
         {t('ui.datasetPanel.linkedFailed', { name: dataset.name, message: result.message })}
       </p>
     );
+  if (dataset.source?.format === 'image-folder')
+    return <LinkedFolderProblems dataset={dataset} problems={result.problems} />;
   return (
     <ul className="dataset-panel__problem" role="status" aria-label={dataset.name}>
       {result.problems.map((p) => (

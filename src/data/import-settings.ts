@@ -59,3 +59,17 @@ export const readCsvSettings = (text: string | undefined): Result<CsvImportSetti
 /** A linked IDX import's recorded split, checked. */
 export const readSplitSettings = (text: string | undefined): Result<ImportSplit, string> =>
   readSettings(importSplitSchema, text);
+
+/** An image-folder import's settings: the square size, grayscale (1) or RGB (3), and the split. */
+export const imageFolderSettingsSchema = z.strictObject({
+  size: z.number().int().min(4).max(256),
+  channels: z.union([z.literal(1), z.literal(3)]),
+  split: importSplitSchema,
+});
+
+/** An image-folder import's settings, as the dialog chose them and a linked project records them. */
+export type ImageFolderSettings = z.infer<typeof imageFolderSettingsSchema>;
+
+/** A linked image folder's recorded settings, checked. */
+export const readImageFolderSettings = (text: string | undefined): Result<ImageFolderSettings, string> =>
+  readSettings(imageFolderSettingsSchema, text);

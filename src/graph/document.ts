@@ -136,6 +136,17 @@ export const importSourceSchema = z.object({
   storage: z.enum(['cached', 'linked']).optional(),
   /** The import settings as JSON text, so a linked import can be prepared again (checked by its reader). */
   settings: z.string().max(65_536).optional(),
+  /**
+   * A linked image folder's root: the picked folder's absolute path. Its `files` are then
+   * named by their path under it ("class/image.png", the first folder naming the class),
+   * with no per-file path or hash (see `src/project/linked-folder.ts`).
+   */
+  root: z.string().max(4096).optional(),
+  /** A linked image folder's one SHA-256 over its sorted per-file hashes (see `folderManifest`). */
+  filesSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 /** What an imported set's targets are; absent means classification (files from before regression sets). */

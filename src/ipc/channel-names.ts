@@ -20,6 +20,7 @@ export const CHANNEL_METHODS = {
   'session:begin': 'beginSession',
   'dataset:read': 'readDatasetFile',
   'dataset:locate': 'locateDatasetFile',
+  'dataset:locate-folder': 'locateDatasetFolder',
   'window:close-reply': 'replyToClose',
 } as const;
 

@@ -15,7 +15,7 @@ export {
 } from './channel-names';
 
 /** Version of the IPC contract; bump it whenever a channel changes shape. */
-export const IPC_VERSION = 6;
+export const IPC_VERSION = 7;
 
 /** Longest file path accepted across the boundary. */
 export const MAX_PATH_LENGTH = 4096;
@@ -210,13 +210,23 @@ export const channels = {
    * Null when no file is there any more.
    */
   'dataset:read': {
-    request: z.strictObject({ path: filePath }),
+    /** With `root`: `path` is a file's '/'-separated path under that linked image folder. */
+    request: z.strictObject({ path: filePath, root: filePath.optional() }),
     response: datasetFile.nullable(),
   },
   /** Asks the user where a linked dataset file (by its name) is now; the chosen file read, or null when cancelled. */
   'dataset:locate': {
     request: z.strictObject({ name: z.string().min(1).max(255) }),
     response: datasetFile.extend({ path: filePath }).nullable(),
+  },
+  /**
+   * Asks the user where a linked image folder (by its name) is now. The chosen folder may then
+   * be read for the same files `root` (the recorded root of an opened project) allowed; null
+   * when cancelled.
+   */
+  'dataset:locate-folder': {
+    request: z.strictObject({ name: z.string().min(1).max(255), root: filePath }),
+    response: z.strictObject({ path: filePath }).nullable(),
   },
   /** The renderer's answer to `window:will-close`: close now, or stay open. */
   'window:close-reply': {

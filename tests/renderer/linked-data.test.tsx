@@ -158,6 +158,7 @@ function installApi(
       return bytes ? { bytes, sha256: sha(bytes) } : null;
     }),
     locateDatasetFile: vi.fn(async () => located),
+    locateDatasetFolder: vi.fn(async () => null),
     onMenuCommand: off,
     onProjectOpened: off,
     onWillClose: off,

@@ -80,6 +80,7 @@ function installElectron() {
     clearCheckpoint: none,
     readDatasetFile: none,
     locateDatasetFile: none,
+    locateDatasetFolder: none,
     beginSession: async () => ({ uncleanExit: false }),
     replyToClose: none,
     onMenuCommand: off,

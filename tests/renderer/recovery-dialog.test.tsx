@@ -27,6 +27,7 @@ function fakeDesktop(backup: string | null, uncleanExit: boolean) {
     clearCheckpoint: vi.fn(async () => null),
     readDatasetFile: vi.fn(async () => null),
     locateDatasetFile: vi.fn(async () => null),
+    locateDatasetFolder: vi.fn(async () => null),
     beginSession: vi.fn(async () => ({ uncleanExit })),
     replyToClose: vi.fn(async () => null),
     onMenuCommand: on('menu'),

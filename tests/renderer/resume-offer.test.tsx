@@ -42,6 +42,7 @@ function fakeDesktop(stored: Record<string, Uint8Array> = {}) {
     }),
     readDatasetFile: vi.fn(async () => null),
     locateDatasetFile: vi.fn(async () => null),
+    locateDatasetFolder: vi.fn(async () => null),
     beginSession: vi.fn(async () => ({ uncleanExit: false })),
     replyToClose: vi.fn(async () => null),
     onMenuCommand: on(),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CSV_SETTINGS } from '../../../src/data/csv-import';
-import { readCsvSettings, readSplitSettings } from '../../../src/data/import-settings';
+import {
+  readCsvSettings,
+  readImageFolderSettings,
+  readSplitSettings,
+} from '../../../src/data/import-settings';
 import { DEFAULT_IMPORT_SPLIT } from '../../../src/data/imported';
 
 describe('recorded import settings (linked imports)', () => {
@@ -27,5 +31,22 @@ describe('recorded import settings (linked imports)', () => {
       error: 'the project does not record the import settings',
     });
     expect(readSplitSettings('{')).toEqual({ ok: false, error: 'the recorded import settings are not JSON' });
+  });
+
+  it("reads an image folder's size, colour and split, and names a bad one", () => {
+    const folder = { size: 28, channels: 3, split: DEFAULT_IMPORT_SPLIT };
+    expect(readImageFolderSettings(JSON.stringify(folder))).toEqual({ ok: true, value: folder });
+    const r = (v: object) => readImageFolderSettings(JSON.stringify({ ...folder, ...v }));
+    expect(r({ channels: 2 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^settings\.channels: /),
+    });
+    expect(r({ size: 3 })).toMatchObject({ ok: false, error: expect.stringMatching(/^settings\.size: /) });
+    expect(r({ size: 28.5 }).ok).toBe(false);
+    expect(r({ grayscale: true }).ok).toBe(false);
+    expect(r({ split: { ...DEFAULT_IMPORT_SPLIT, seed: -1 } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^settings\.split\.seed: /),
+    });
   });
 });

@@ -15,6 +15,7 @@ const goodApi = () => ({
   clearCheckpoint: vi.fn(async () => null),
   readDatasetFile: vi.fn(async () => ({ bytes: new Uint8Array([1, 2]), sha256: 'c'.repeat(64) })),
   locateDatasetFile: vi.fn(async () => null),
+  locateDatasetFolder: vi.fn(async () => null),
   beginSession: vi.fn(async () => ({ uncleanExit: true })),
   replyToClose: vi.fn(async () => null),
   onMenuCommand: subscription(),
