@@ -9,13 +9,23 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * no entry for the code.
  */
 export function diagText(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | 'message'>): string {
-  return t(`diag.${d.code}.message`, { ...d.values, defaultValue: d.message });
+  return t(`diag.${d.code}.message`, { ...shownValues(t, d.values), defaultValue: d.message });
+}
+
+/**
+ * Values as the UI shows them: a built-in dataset named by its id (analysis stays free of
+ * display names) gets its name in the UI's language; anything else is kept as it is.
+ */
+function shownValues(t: Translate, values: Diagnostic['values']): Diagnostic['values'] {
+  const id = values['dataset'];
+  if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return values;
+  return { ...values, dataset: t(`dataset.${id}`, { defaultValue: id }) };
 }
 
 /** A diagnostic's hint in the UI's language, or undefined when it has none. */
 export function diagHint(t: Translate, d: Pick<Diagnostic, 'code' | 'values' | 'hint'>): string | undefined {
   if (d.hint === undefined) return undefined;
-  return t(`diag.${d.code}.hint`, { ...d.values, defaultValue: d.hint });
+  return t(`diag.${d.code}.hint`, { ...shownValues(t, d.values), defaultValue: d.hint });
 }
 
 /**

@@ -1,17 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunRecord } from '../../src/graph/document';
-import {
-  alignCurves,
-  batchLoss,
-  epochTestAccuracy,
-  epochTestAccuracyTrainingMode,
-  metricText,
-  overlayData,
-  runColor,
-} from '../panels/runs-view';
+import { batchLoss, metricText, overlayData, runColor, runMetric, runsByMetric } from '../panels/runs-view';
 import { LineChart } from './LineChart';
 import { legendOf, PngButton } from './PngButton';
+import { RunsMetricChart } from './RunsMetricChart';
 
 /** Props: the picked runs in order, with their display labels. */
 export interface RunsOverlayProps {
@@ -21,7 +14,8 @@ export interface RunsOverlayProps {
 
 /**
  * The picked runs' curves on shared axes, one colour per run (legend by label): training
- * loss per batch and test accuracy per epoch; "Show data" gives the same numbers as a table.
+ * loss per batch, and test accuracy (classification) or test MAE (regression) per epoch,
+ * each kind on its own chart; "Show data" gives the same numbers as a table.
  */
 export function RunsOverlay({ runs, labels }: RunsOverlayProps) {
   const { t } = useTranslation();
@@ -29,24 +23,9 @@ export function RunsOverlay({ runs, labels }: RunsOverlayProps) {
   // The charts are rebuilt when the picked runs or their names change (uPlot's series are fixed).
   const key = runs.map((r, i) => `${r.id}:${labels[i]}`).join('|');
   const series = runs.map((_, i) => ({ label: labels[i]!, stroke: runColor(i), width: 2 }));
-  // Runs with batch norm also have a training-mode test accuracy: drawn dashed in the run's colour.
-  const withTm = runs.map((r, i) => ({ r, i })).filter(({ r }) => epochTestAccuracyTrainingMode(r) !== null);
-  const accSeries = [
-    ...series.map((s) => ({ ...s, markers: true })),
-    ...withTm.map(({ i }) => ({
-      label: t('ui.runs.trainingModeSeries', { label: labels[i] }),
-      stroke: runColor(i),
-      width: 2,
-      dash: [6, 4],
-      markers: true,
-    })),
-  ];
   const lossChart = useRef<HTMLDivElement>(null);
-  const accChart = useRef<HTMLDivElement>(null);
   const lossTitle = t('ui.runs.lossTitle');
-  const accTitle = t('ui.runs.testAccuracyTitle');
-  const accData = () =>
-    alignCurves([...runs.map(epochTestAccuracy), ...withTm.map(({ r }) => epochTestAccuracyTrainingMode(r))]);
+  const groups = runsByMetric(runs);
   return (
     <div className="runs-overlay">
       <div ref={lossChart}>
@@ -65,22 +44,22 @@ export function RunsOverlay({ runs, labels }: RunsOverlayProps) {
           text={{ title: lossTitle, legend: legendOf(series), yLabel: t('ui.chart.lossAxis') }}
         />
       </div>
-      <div ref={accChart}>
-        <LineChart
-          key={`acc-${key}`}
-          label={accTitle}
-          xLabel={t('ui.table.epoch')}
-          series={accSeries}
-          getData={accData}
-          version={0}
-          height={170}
-          yRange={[0, 1]}
+      {/* Accuracy and MAE never share an axis: a mixed pick gets one chart per kind, and says so. */}
+      {groups.length > 1 && (
+        <p className="panel__empty" role="note">
+          {t('ui.runs.mixedMetrics')}
+        </p>
+      )}
+      {groups.map((g) => (
+        <RunsMetricChart
+          key={g.metric}
+          runs={runs}
+          labels={labels}
+          metric={g.metric}
+          indices={g.indices}
+          chartKey={key}
         />
-        <PngButton
-          root={accChart}
-          text={{ title: accTitle, legend: legendOf(accSeries), yLabel: accTitle }}
-        />
-      </div>
+      ))}
       <button
         type="button"
         className="button button--toggle"
@@ -97,6 +76,11 @@ export function RunsOverlay({ runs, labels }: RunsOverlayProps) {
 /** One row per run and epoch: the numbers the overlay draws. */
 function OverlayTable({ runs, labels }: RunsOverlayProps) {
   const { t } = useTranslation();
+  // A regression run's accuracy columns hold its MAE: the cells say so.
+  const cell = (r: RunRecord, v: number | null | undefined): string =>
+    runMetric(r) === 'mae' && typeof v === 'number'
+      ? t('ui.runs.maeValue', { value: metricText(v) })
+      : metricText(v);
   return (
     <div className="data-table__scroll">
       <table className="data-table">
@@ -118,9 +102,9 @@ function OverlayTable({ runs, labels }: RunsOverlayProps) {
                 <th scope="row">{labels[i]}</th>
                 <td>{epoch}</td>
                 <td>{metricText(r.curves.loss[k])}</td>
-                <td>{metricText(r.curves.accuracy[k])}</td>
-                <td>{metricText(r.curves.testAccuracy[k])}</td>
-                <td>{metricText(r.curves.testAccuracyTrainingMode?.[k])}</td>
+                <td>{cell(r, r.curves.accuracy[k])}</td>
+                <td>{cell(r, r.curves.testAccuracy[k])}</td>
+                <td>{cell(r, r.curves.testAccuracyTrainingMode?.[k])}</td>
               </tr>
             )),
           )}

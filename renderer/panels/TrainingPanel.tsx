@@ -3,6 +3,7 @@ import { datasetInfo, datasetTask } from '../../src/graph/datasets';
 import type { DatasetRef } from '../../src/graph/document';
 import { DecisionBoundary } from '../charts/DecisionBoundary';
 import { FitView } from '../charts/FitView';
+import { SurfaceView } from '../charts/SurfaceView';
 import { useDocument } from '../state/stores';
 import { ChartTabs } from './ChartTabs';
 import { DatasetPanel } from './DatasetPanel';
@@ -24,6 +25,12 @@ const hasFitView = (ref: DatasetRef): boolean => {
   return datasetTask(ref) === 'regression' && info?.inputShape.length === 1 && info.inputShape[0] === 1;
 };
 
+/** Whether a dataset gets the surface view: a regression set with two inputs. */
+const hasSurfaceView = (ref: DatasetRef): boolean => {
+  const info = datasetInfo(ref);
+  return datasetTask(ref) === 'regression' && info?.inputShape.length === 1 && info.inputShape[0] === 2;
+};
+
 /** The training region: dataset, settings, a stored run to resume, controls, progress and live charts. */
 export function TrainingPanel() {
   const { t } = useTranslation();
@@ -41,6 +48,7 @@ export function TrainingPanel() {
       <TrainingProgress />
       {hasBoundaryView(dataset) && <DecisionBoundary />}
       {hasFitView(dataset) && <FitView />}
+      {hasSurfaceView(dataset) && <SurfaceView />}
       <ChartTabs />
     </section>
   );

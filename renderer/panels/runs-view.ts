@@ -1,5 +1,7 @@
 import type uPlot from 'uplot';
+import { datasetTask } from '../../src/graph/datasets';
 import type { RunRecord, TrainingConfig } from '../../src/graph/document';
+import type { RunMetric } from '../../src/training/protocol';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
@@ -109,3 +111,19 @@ export const epochLoss = (r: RunRecord) => ({ x: r.curves.epoch, y: r.curves.los
 /** A metric for a table cell: 4 decimals, or an en dash when there is none. */
 export const metricText = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(4);
+
+/** What a run's `accuracy` figures hold: accuracy, or the mean absolute error of a regression run. */
+export const runMetric = (r: RunRecord): RunMetric =>
+  datasetTask(r.dataset) === 'regression' ? 'mae' : 'accuracy';
+
+/**
+ * The picked runs grouped by metric (accuracy first), as indices into `runs` so each run
+ * keeps its colour: accuracy and MAE never share an axis, since one is a share in [0, 1]
+ * where higher is better and the other an error in the targets' units where lower is.
+ */
+export function runsByMetric(runs: readonly RunRecord[]): { metric: RunMetric; indices: number[] }[] {
+  const metrics: RunMetric[] = ['accuracy', 'mae'];
+  return metrics
+    .map((metric) => ({ metric, indices: runs.flatMap((r, i) => (runMetric(r) === metric ? [i] : [])) }))
+    .filter((g) => g.indices.length > 0);
+}

@@ -18,15 +18,16 @@ const BOUNDARY = { resolution: 64, intervalMs: 250 } as const;
 const FIT = { points: 128, intervalMs: 250 } as const;
 
 /**
- * A 2D classification set gets decision-boundary grids while it trains, a one-input
- * regression set its fit curve; other runs keep the defaults.
+ * A 2D set gets grids over its plane while it trains (decision boundaries, or a 2D
+ * regression set's prediction surface), a one-input regression set its fit curve; other
+ * runs keep the defaults.
  */
 function boundaryOptions(dataset: DatasetRef): { options: StartOptions } | null {
   const info = datasetInfo(dataset);
   const width = info?.inputShape.length === 1 ? info.inputShape[0] : undefined;
   const task = datasetTask(dataset);
-  if (width === 2 && task === 'classification')
-    return { options: { ...DEFAULT_START_OPTIONS, boundary: BOUNDARY } };
+  // A 2D set gets grids over its plane: class boundaries, or a regression model's surface.
+  if (width === 2) return { options: { ...DEFAULT_START_OPTIONS, boundary: BOUNDARY } };
   if (width === 1 && task === 'regression') return { options: { ...DEFAULT_START_OPTIONS, fit: FIT } };
   return null;
 }

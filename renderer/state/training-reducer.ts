@@ -190,6 +190,8 @@ export function reduceTrainer(s: TrainingState, msg: FromTrainer): TrainingState
       return s; // answers to get-weights go to whoever asked (training-client.ts)
     case 'boundary':
       return s; // drawn straight from the message by the decision-boundary view
+    case 'surface':
+      return s; // drawn straight from the message by the surface view
     case 'fit':
       return s; // drawn straight from the message by the fit view
     case 'evaluation':

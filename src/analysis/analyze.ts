@@ -34,7 +34,9 @@ export interface Analysis {
 
 /** Infers shapes and parameter counts and collects every problem of a document. */
 export function analyze(doc: Doc): Analysis {
-  const ctx: InferContext = { dataset: datasetInfo(doc.dataset) };
+  const info = datasetInfo(doc.dataset);
+  const name = doc.dataset.kind === 'imported' ? doc.dataset.name : doc.dataset.id;
+  const ctx: InferContext = { dataset: info && { ...info, name } };
   const diagnostics = checkStructure(doc);
   const topo = topoOrder(doc);
   const order = topo.ok ? topo.order : [];
@@ -65,10 +67,13 @@ export function analyze(doc: Doc): Analysis {
  */
 function softenOffPath(diagnostics: Diagnostic[]): void {
   const offPath = new Set(
-    diagnostics.flatMap((d) => (d.code === 'graph/disconnected' && d.target.kind === 'node' ? [d.target.nodeId] : [])),
+    diagnostics.flatMap((d) =>
+      d.code === 'graph/disconnected' && d.target.kind === 'node' ? [d.target.nodeId] : [],
+    ),
   );
   for (const d of diagnostics) {
-    if (d.target.kind === 'node' && offPath.has(d.target.nodeId) && d.severity === 'error') d.severity = 'warning';
+    if (d.target.kind === 'node' && offPath.has(d.target.nodeId) && d.severity === 'error')
+      d.severity = 'warning';
   }
 }
 
@@ -101,8 +106,7 @@ function inferAll(doc: Doc, order: string[], ctx: InferContext, diagnostics: Dia
 }
 
 type OneResult =
-  | { status: 'ok'; shape: Shape; count: ParamCount; macs: number }
-  | { status: 'error' | 'blocked' };
+  { status: 'ok'; shape: Shape; count: ParamCount; macs: number } | { status: 'error' | 'blocked' };
 
 function inferOne(
   layer: LayerRecord,
@@ -134,5 +138,10 @@ function inferOne(
     }
     return { status: 'error' };
   }
-  return { status: 'ok', shape: r.shape, count: spec.countParams(inputs, p), macs: spec.macs(inputs, r.shape, p) };
+  return {
+    status: 'ok',
+    shape: r.shape,
+    count: spec.countParams(inputs, p),
+    macs: spec.macs(inputs, r.shape, p),
+  };
 }

@@ -33,7 +33,12 @@ export function summaryJson(doc: Doc) {
     totalMacs: a.totals.macs,
     activationBytes: a.totals.activationBytes,
     outputShape: a.outputShape ? [...a.outputShape] : null,
-    diagnostics: a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, target: d.target, message: d.message })),
+    diagnostics: a.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      target: d.target,
+      message: d.message,
+    })),
     ok: !hasErrors(a.diagnostics),
   };
 }
@@ -51,11 +56,18 @@ export function summaryText(doc: Doc): string {
   ]);
   const head = ['Layer (kind)', 'Output shape', 'Params', 'MACs', 'Activations'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
   out.push('', `Total params: ${s.totalParams}`, `Trainable params: ${s.trainableParams}`);
   out.push(`Non-trainable params: ${s.nonTrainableParams}`);
-  out.push(`MACs per example: ${s.totalMacs}`, `Activation memory per example: ${formatBytes(s.activationBytes)}`);
+  out.push(
+    `MACs per example: ${s.totalMacs}`,
+    `Activation memory per example: ${formatBytes(s.activationBytes)}`,
+  );
   for (const d of s.diagnostics) out.push(`${d.severity}: ${d.code}: ${d.message}`);
   return `${out.join('\n')}\n`;
 }

@@ -16,7 +16,7 @@ import { loadProject } from './load';
 import { sidecarWeights } from './sidecar';
 import { fashionMnistSource, nodeWasmDir, toySource } from './node-data';
 import { diagnosticLine } from './place';
-import { EpochMeter, epochLine } from './train-meter';
+import { EpochMeter, epochLine, r2Line, type EpochReport } from './train-meter';
 
 /** What `layerloom train` was asked to do. */
 export interface TrainArgs {
@@ -69,12 +69,6 @@ export function parseTrainArgs(args: readonly string[]): TrainArgs {
 function planOf(file: string, doc: Doc): ModelPlan {
   const r = compilePlan(doc, analyze(doc));
   if (!r.ok) throw new UserError(diagnosticLine(file, doc, r.error[0]!), 1);
-  if (r.value.head.kind !== 'classification') {
-    throw new UserError(
-      `${file}: training supports classification heads only; this model ends in a regression output`,
-      1,
-    );
-  }
   return r.value;
 }
 
@@ -106,14 +100,19 @@ export async function train(argv: readonly string[], io: CliIo): Promise<number>
     args.limit ?? Infinity,
     config.trainLimit ?? Infinity,
   );
-  const meter = new EpochMeter(config.batchSize, trainCount);
-  const outcome = { failure: null as string | null };
+  const meter = new EpochMeter(
+    config.batchSize,
+    trainCount,
+    plan.head.kind === 'regression' ? 'mae' : 'accuracy',
+  );
+  const outcome = { failure: null as string | null, last: null as EpochReport | null };
   const post = (msg: FromTrainer): void => {
     if (msg.type === 'started') io.stderr(`layerloom: training on ${msg.backend}: ${msg.reason}\n`);
     else if (msg.type === 'batches') meter.addBatches(msg);
     else if (msg.type === 'epoch') {
       const report = meter.endEpoch(msg);
       io.stdout(args.json ? `${JSON.stringify(report)}\n` : `${epochLine(report, config.epochs)}\n`);
+      outcome.last = report;
     } else if (msg.type === 'finding') io.stderr(`layerloom: note: ${msg.message}\n`);
     else if (msg.type === 'failed') outcome.failure = failureLine(args.file, doc, msg.diagnostic);
   };
@@ -126,6 +125,8 @@ export async function train(argv: readonly string[], io: CliIo): Promise<number>
     initial && start.type === 'start' ? { ...start, initialWeights: packWeightSet(initial) } : start,
   );
   if (outcome.failure !== null) throw new UserError(outcome.failure, 1);
+  const r2 = outcome.last && 'testR2' in outcome.last ? outcome.last.testR2 : null;
+  if (!args.json && r2 !== null) io.stdout(`${r2Line(r2)}\n`);
   return 0;
 }
 

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'shape/class-count-mismatch',
   'shape/output-on-regression',
   'shape/target-count-mismatch',
+  'shape/regression-on-classes',
   'shape/output-not-vector',
   'shape/reshape-size',
   'shape/add-mismatch',

@@ -15,8 +15,12 @@ export const regressionOutputSpec: LayerSpec = {
   },
   infer([input], _p, ctx) {
     if (input!.length !== 2) return fail('shape/output-not-vector', { shape: formatShape(input!) });
-    // A regression set (no classes) has one target value per example. (On a set with classes
-    // the trainer refuses the run with its own message.)
+    // A set with class labels has no target values to regress on: the run would be refused.
+    const ds = ctx.dataset;
+    if (ds && ds.classes > 0) {
+      return fail('shape/regression-on-classes', { dataset: ds.name ?? '?', classes: ds.classes });
+    }
+    // A regression set (no classes) has one target value per example.
     const units = input![1] ?? null;
     if (ctx.dataset?.classes === 0 && units !== null && units !== 1)
       return fail('shape/target-count-mismatch', { units });

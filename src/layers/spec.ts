@@ -23,6 +23,8 @@ export interface DatasetInfo {
   inputShape: readonly number[];
   /** Number of classes for classification data. */
   classes: number;
+  /** The dataset's name as the user knows it (for messages); absent when unknown. */
+  name?: string;
 }
 
 /** Context given to shape inference. */

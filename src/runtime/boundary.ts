@@ -51,3 +51,26 @@ export async function predictGrid(
     probs.dispose();
   }
 }
+
+/**
+ * A regression model's first output at every grid point, in prediction mode: updates
+ * nothing and disposes every tensor it makes.
+ */
+export async function predictSurface(
+  model: tfl.LayersModel,
+  plan: ModelPlan,
+  extent: BoundaryExtent,
+  resolution: number,
+): Promise<Float32Array> {
+  const n = resolution * resolution;
+  const out = tf.tidy(() => {
+    const x = tf.tensor2d(gridPoints(extent, resolution), [n, 2], 'float32');
+    const y = forward(model, plan, x, { mode: 'predict' }) as tf.Tensor2D;
+    return tf.reshape(tf.slice(y, [0, 0], [n, 1]), [n]);
+  });
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}

@@ -1,5 +1,6 @@
 import type { LabelledSet } from '../data/dataset';
 import type { DataPart, LabelledPart, RegressionPart, ToTrainer } from '../training/protocol';
+import type { MessageValues } from '../util/format';
 import { TrainFailure } from './failure';
 
 /** The sets a run trains and evaluates on; `validation` only when the data came with one. */
@@ -16,14 +17,19 @@ const failer =
     throw new TrainFailure('train/data', { key: `data-inconsistent-${name}`, values: { error: what } });
   };
 
-/** A regression part as a set, after checking its lengths (one target value per example). */
+/**
+ * A regression part as a set, after checking its lengths (one target value per example).
+ * Each check has its own catalog entry per part ('data-targets-training', ...).
+ */
 function regressionToSet(part: RegressionPart, name: string): LabelledSet {
   const width = part.inputShape.reduce((a, b) => a * b, 1);
-  const fail = failer(name);
+  const fail = (check: 'targets' | 'values', values: MessageValues): never => {
+    throw new TrainFailure('train/data', { key: `data-${check}-${name}`, values });
+  };
   if (part.targets.length !== part.count)
-    fail(`${part.targets.length} target values for ${part.count} examples`);
+    fail('targets', { targets: part.targets.length, count: part.count });
   if (part.features.length !== part.count * width)
-    fail(`${part.features.length} values, expected ${part.count * width}`);
+    fail('values', { values: part.features.length, expected: part.count * width, count: part.count });
   const { count, inputShape, features, targets } = part;
   return { task: 'regression', count, inputShape, classes: 0, classNames: [], features, targets };
 }

@@ -10,10 +10,7 @@ import { TrainFailure } from './failure';
  */
 export function classesOf(plan: ModelPlan): number {
   if (plan.head.kind !== 'classification')
-    throw new TrainFailure(
-      'train/plan',
-      'This view needs a classification model; the model ends in a regression output',
-    );
+    throw new TrainFailure('train/plan', { key: 'view-needs-classification', values: {} });
   return plan.head.classes;
 }
 

@@ -19,6 +19,7 @@ import { boundaryExtent } from './boundary';
 import { fitRange, type FitRange } from './fit';
 import { buildModel } from './build-model';
 import { restoreCheckpoint } from './checkpoint-io';
+import type { MessageValues } from '../util/format';
 import { TrainFailure } from './failure';
 import { layerHandles } from './layer-handles';
 import { Optimizer } from './optimizer';
@@ -87,30 +88,16 @@ function checkFit(train: LabelledSet, plan: ModelPlan, id: string): void {
   const expects = plan.inputShape.join('x');
   const head = plan.head;
   const regression = isRegressionSet(train);
-  if (head.kind === 'classification' && regression)
-    throw new TrainFailure(
-      'train/data',
-      `The dataset '${id}' is a regression set (a number to predict per example), but the model ends in a ` +
-        'classification Output layer: use a Regression output layer',
-    );
+  const fail = (key: string, values: MessageValues): never => {
+    throw new TrainFailure('train/data', { key, values });
+  };
+  if (head.kind === 'classification' && regression) fail('fit-classification-on-regression', { dataset: id });
   if (head.kind === 'regression' && !regression)
-    throw new TrainFailure(
-      'train/data',
-      `The dataset '${id}' has class labels (${train.classes} classes), but the model ends in a Regression ` +
-        'output layer: use a classification Output layer',
-    );
+    fail('fit-regression-on-classes', { dataset: id, classes: train.classes });
   if (head.kind === 'regression' && (shape !== expects || head.units !== 1))
-    throw new TrainFailure(
-      'train/data',
-      `The dataset has examples of shape ${shape} with one target value each, but the model expects ` +
-        `${expects} and predicts ${head.units} values`,
-    );
+    fail('fit-regression-shape', { shape, expects, units: head.units });
   if (head.kind === 'classification' && (shape !== expects || train.classes !== head.classes))
-    throw new TrainFailure(
-      'train/data',
-      `The dataset has examples of shape ${shape} in ${train.classes} classes, but the model expects ` +
-        `${expects} in ${head.classes} classes`,
-    );
+    fail('fit-classification-shape', { shape, expects, classes: train.classes, headClasses: head.classes });
 }
 
 /** First `cap` of some indices (all of them when cap is null). */
@@ -228,10 +215,8 @@ export async function prepareRun(
       resumeAt: resumeFrom(msg, model, optimizer, train.batchesPerEpoch),
       maxSteps: msg.limits.maxSteps,
       epochsCapped: epochs < msg.config.epochs,
-      boundary:
-        msg.options?.boundary && plan.head.kind === 'classification'
-          ? boundaryExtent([sets.train, sets.test])
-          : null,
+      // A classifier of 2D points gets decision boundaries; a regression model of 2 inputs its surface.
+      boundary: msg.options?.boundary ? boundaryExtent([sets.train, sets.test]) : null,
       fit: msg.options?.fit && plan.head.kind === 'regression' ? fitRange([sets.train, sets.test]) : null,
       dispose,
     };

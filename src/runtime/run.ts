@@ -2,10 +2,10 @@ import type { WeightSet } from '../compiler/tfjs-weights';
 import type { Batch } from '../data/batches';
 import { HealthMonitor } from '../training/health';
 import { snapshotBuffers, type LayerStatsSnapshot } from '../training/layer-stats';
-import type { FinishReason, FromTrainer, ToTrainer } from '../training/protocol';
+import type { BoundaryExtent, FinishReason, FromTrainer, ToTrainer } from '../training/protocol';
 import { learningRateAt } from '../training/schedule';
 import type { BackendOptions } from './backend';
-import { predictGrid } from './boundary';
+import { predictGrid, predictSurface } from './boundary';
 import { predictCurve, type FitRange } from './fit';
 import { layerSeed } from './build-model';
 import { takeCheckpoint } from './checkpoint-io';
@@ -189,6 +189,7 @@ export class TrainingRun {
     const resolution = run.options.boundary?.resolution;
     if (!run.boundary || resolution === undefined) return;
     this.boundaryAt = this.env.clock.now();
+    if (run.plan.head.kind === 'regression') return this.postSurface(run, run.boundary, resolution);
     const probabilities = await predictGrid(run.model, run.plan, run.boundary, resolution);
     const classes = probabilities.length / (resolution * resolution);
     const msg: FromTrainer = {
@@ -202,6 +203,22 @@ export class TrainingRun {
       probabilities,
     };
     this.env.post(msg, [probabilities.buffer as ArrayBuffer]);
+  }
+
+  /** Posts a two-input regression model's prediction over the plane of its data. */
+  private async postSurface(run: PreparedRun, extent: BoundaryExtent, resolution: number): Promise<void> {
+    const predictions = await predictSurface(run.model, run.plan, extent, resolution);
+    const { step, epoch } = this;
+    const msg: FromTrainer = {
+      type: 'surface',
+      runId: this.runId,
+      step,
+      epoch,
+      resolution,
+      extent,
+      predictions,
+    };
+    this.env.post(msg, [predictions.buffer as ArrayBuffer]);
   }
 
   /** Posts a one-input regression model's prediction curve across its data's inputs. */

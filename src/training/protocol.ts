@@ -55,7 +55,8 @@ export const startOptionsSchema = z.object({
   checkpointData: z.boolean().default(true),
   /**
    * For a model of 2D points: send 'boundary' messages (the predicted class probabilities
-   * on a resolution×resolution grid over the data) at most every `intervalMs`, and after
+   * on a resolution×resolution grid over the data), or for a regression model of two inputs
+   * 'surface' messages (its prediction on that grid), at most every `intervalMs`, and after
    * each epoch. Absent: none.
    */
   boundary: z
@@ -320,6 +321,18 @@ export type FromTrainer =
       probabilities: Float32Array;
     }
   | {
+      /** A two-input regression model's prediction over the 2D input plane (start option 'boundary'). */
+      type: 'surface';
+      runId: string;
+      step: number;
+      epoch: number;
+      resolution: number;
+      /** The plane shown, as for 'boundary' (row 0 at yMin). */
+      extent: BoundaryExtent;
+      /** resolution × resolution predictions (the model's first output), row-major, cell centres. */
+      predictions: Float32Array;
+    }
+  | {
       /** A one-input regression model's prediction curve over the data's inputs (start option 'fit'). */
       type: 'fit';
       runId: string;
@@ -364,6 +377,7 @@ const fromTypes = new Set([
   'failed',
   'weights',
   'boundary',
+  'surface',
   'fit',
   'evaluation',
   'feature-maps',
@@ -396,6 +410,7 @@ export function transferablesOf(msg: FromTrainer): ArrayBuffer[] {
     case 'boundary':
       return [msg.probabilities.buffer as ArrayBuffer];
     case 'fit':
+    case 'surface':
       return [msg.predictions.buffer as ArrayBuffer];
     case 'evaluation':
     case 'feature-maps':

@@ -117,6 +117,13 @@ test('the Regression MLP fits the toy sine set: MAE charts, a live fit curve, no
   // The run history names the figure, too.
   await training.getByRole('tab', { name: 'Runs' }).click();
   await expect(training.getByRole('cell', { name: /^MAE \d+\.\d{4}$/ }).first()).toBeVisible();
+  // Switched to a set with class labels, the Regression output is marked, naming the set.
+  await training.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Gaussian blobs (2D)' });
+  await expect(
+    page
+      .getByText(/predicts numbers, but the dataset 'Gaussian blobs \(2D\)' has class labels \(3 classes\)/)
+      .first(),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -147,5 +154,50 @@ test('import a CSV file with a numeric target as a regression set and train it',
       name: /prediction curve over the input after step \d+, with 240 data points/,
     }),
   ).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the saddle set shows a live prediction surface with its data table', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  const training = trainingRegion(page);
+  await fromTemplate(page, 'Regression MLP');
+  await training.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Saddle (2D regression)' });
+  const view = training.getByRole('region', { name: 'Prediction surface' });
+  await expect(
+    view.getByText("Train to see the model's prediction over the input plane here."),
+  ).toBeVisible();
+  await expect(training.getByRole('region', { name: 'Model fit' })).toHaveCount(0);
+  await setField(training, 'Epochs', '10');
+  await training.getByRole('button', { name: 'Train', exact: true }).click();
+  const surface = view.getByRole('img', {
+    name: /prediction over the input plane after step \d+ as a heat map .* with \d+ data points coloured by their target value/,
+  });
+  await expect(surface).toBeVisible({ timeout: 60_000 });
+  const first = await surface.getAttribute('aria-label');
+  await expect(training).toContainText('Training finished.', { timeout: 90_000 });
+  await expect(surface).not.toHaveAttribute('aria-label', first!);
+  await expect(view).toContainText(/Colour scale: blue -?\d+\.\d{4} · white -?\d+\.\d{4} · red -?\d+\.\d{4}/);
+
+  await view.locator('figure').screenshot({ path: '.tmp/regression-surface.png' });
+  await view.getByRole('button', { name: 'Show data: prediction surface' }).click();
+  const table = view.getByRole('table', { name: /Predicted value on a 8×8 sample of the plane/ });
+  await expect(table.getByRole('row')).toHaveCount(9);
+  // The trained saddle: the corners on the x1 axis (row middle, columns at the ends) are high,
+  // those on the x2 axis (column middle, rows at the ends) low.
+  // Each row: its x2 heading, then the 8 predictions.
+  const rows = await table.locator('tbody').getByRole('row').allInnerTexts();
+  const cells = rows.map((r) =>
+    r
+      .split('\t')
+      .slice(1)
+      .map((v) => Number(v.trim())),
+  );
+  expect(cells.map((r) => r.length)).toEqual([8, 8, 8, 8, 8, 8, 8, 8]);
+  expect(cells.flat().every(Number.isFinite)).toBe(true);
+  const edgeX1 = (cells[3]![0]! + cells[4]![7]!) / 2;
+  const edgeX2 = (cells[0]![3]! + cells[7]![4]!) / 2;
+  expect(edgeX1).toBeGreaterThan(edgeX2 + 0.5);
   expect(errors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { diagHint, diagText, findingText } from '../../renderer/diag-text';
 import { createI18n } from '../../renderer/i18n';
 import { analyze } from '../../src/analysis/analyze';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic';
+import { chain } from '../unit/core/doc-helpers';
 import { lenetWithDenseOnImage } from './doc-fixtures';
 
 describe('diagnostic text in the UI language', () => {
@@ -39,6 +40,32 @@ describe('diagnostic text in the UI language', () => {
         message: 'Plain English.',
       }),
     ).toBe('Plain English.');
+  });
+});
+
+describe('a Regression output on a set with class labels', () => {
+  const doc = chain([['input'], ['flatten'], ['dense', { units: 1 }], ['regression-output']]);
+  const d = analyze(doc).diagnostics.find((x) => x.code === 'shape/regression-on-classes')!;
+
+  it('names the built-in dataset by its shown name, in each language', () => {
+    expect(d.values['dataset']).toBe('fashion-mnist');
+    const en = createI18n('en');
+    expect(diagText(en.t.bind(en), d)).toMatch(/the dataset 'Fashion-MNIST' has class labels \(10 classes\)/);
+    const zh = createI18n('zh-CN');
+    const text = diagText(zh.t.bind(zh), d);
+    expect(text).toContain(zh.t('dataset.fashion-mnist'));
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(diagHint(zh.t.bind(zh), d)).toContain('10');
+  });
+
+  it("keeps an imported set's file name as it is", () => {
+    const imported = analyze({
+      ...chain([['input'], ['dense', { units: 1 }], ['regression-output']]),
+      dataset: { kind: 'imported', id: 'h', name: 'iris.csv', inputShape: [4], classes: 3 },
+    }).diagnostics.find((x) => x.code === 'shape/regression-on-classes')!;
+    const en = createI18n('en');
+    expect(diagText(en.t.bind(en), imported)).toBe(imported.message);
+    expect(imported.message).toContain("'iris.csv'");
   });
 });
 

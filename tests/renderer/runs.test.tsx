@@ -1,9 +1,10 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../renderer/state/experiment-runner';
 import { createAppStores } from '../../renderer/state/create-stores';
 import type { AppStores } from '../../renderer/state/stores';
 import { RunsPanel } from '../../renderer/panels/RunsPanel';
+import { runsByMetric } from '../../renderer/panels/runs-view';
 import { moveLayers } from '../../src/graph/commands';
 import type { FromTrainer } from '../../src/training/protocol';
 import { lenet } from './doc-fixtures';
@@ -192,5 +193,69 @@ describe('Runs tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete Run 1' }));
     expect(stores.document.getState().doc.runs.map((r) => r.label ?? r.seq)).toEqual(['faster']);
     expect(stores.runs.getState().selected).toEqual(['run-2']);
+  });
+});
+
+describe('Runs overlay with regression runs', () => {
+  afterEach(cleanup);
+  /** Two classification runs played through the stores, the second then made a regression run (toy sine). */
+  function mixed() {
+    const app = renderInApp(<RunsPanel />);
+    act(() => {
+      playRun(app.trainer, begin(app.stores, app.trainer), 0.7);
+      playRun(app.trainer, begin(app.stores, app.trainer), 0.25);
+      app.stores.document
+        .getState()
+        .updateRuns((rs) =>
+          rs.map((r, i) => (i === 1 ? { ...r, dataset: { kind: 'builtin', id: 'toy-sine' } } : r)),
+        );
+    });
+    return app;
+  }
+  const charts = () => screen.getAllByRole('img').map((c) => c.getAttribute('aria-label'));
+
+  it('draws accuracy and MAE on separate charts when the pick mixes the two kinds, and says why', () => {
+    const { stores } = mixed();
+    expect(runsByMetric(stores.document.getState().doc.runs)).toEqual([
+      { metric: 'accuracy', indices: [0] },
+      { metric: 'mae', indices: [1] },
+    ]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Pick Run 1' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Pick Run 2' }));
+    expect(charts()).toEqual([
+      'Training loss per batch (picked runs)',
+      'Test accuracy per epoch (picked runs; dashed: training mode)',
+      expect.stringMatching(/^Test MAE per epoch/),
+    ]);
+    expect(screen.getByRole('note').textContent).toMatch(/mix classification and regression/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show run data' }));
+    const rows = within(screen.getByRole('table', { name: 'Picked runs per epoch' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    // The regression run's figures are marked as MAE; the classification run's stay plain.
+    expect(rows).toEqual([
+      'Run 1' + '11.90000.30000.70000.6000',
+      'Run 2' + '11.9000MAE 0.3000MAE 0.2500MAE 0.6000',
+    ]);
+  });
+
+  it('gives regression-only picks an MAE chart and no accuracy chart', () => {
+    const { stores, trainer } = mixed();
+    act(() => {
+      playRun(trainer, begin(stores, trainer), 0.4);
+      stores.document
+        .getState()
+        .updateRuns((rs) =>
+          rs.map((r, i) => (i === 2 ? { ...r, dataset: { kind: 'builtin', id: 'toy-line' } } : r)),
+        );
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Pick Run 2' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Pick Run 3' }));
+    expect(charts()).toEqual([
+      'Training loss per batch (picked runs)',
+      expect.stringMatching(/^Test MAE per epoch/),
+    ]);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

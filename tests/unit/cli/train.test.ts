@@ -133,6 +133,51 @@ describe('layerloom train (as a subprocess)', () => {
   }, 60_000);
 });
 
+describe('layerloom train on a regression model', () => {
+  const REG_KEYS = [
+    'epoch',
+    'loss',
+    'mae',
+    'testLoss',
+    'testMae',
+    'testR2',
+    'testMaeTrainingMode',
+    'examplesPerSec',
+  ];
+
+  it('trains the Regression MLP template on the toy sine set: loss and MAE fall, R² rises', async () => {
+    const r = await run('train', template('mlp-regression'), '--epochs', '5', '--seed', '2', '--json');
+    expect(r.status).toBe(0);
+    const epochs = lines(r.stdout);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5]);
+    for (const e of epochs) {
+      expect(Object.keys(e)).toEqual(REG_KEYS);
+      expect(e.testMaeTrainingMode).toBeNull();
+      for (const k of REG_KEYS.filter((x) => x !== 'testMaeTrainingMode'))
+        expect(Number.isFinite(e[k]), k).toBe(true);
+    }
+    const [first, last] = [epochs[0]!, epochs.at(-1)!];
+    expect(last.loss!).toBeLessThan(first.loss!);
+    expect(last.testLoss!).toBeLessThan(first.testLoss!);
+    expect(last.testMae!).toBeLessThan(first.testMae!);
+    expect(last.testR2!).toBeGreaterThan(first.testR2!);
+    // MSE loss and MAE are different figures, not one copied into the other.
+    expect(last.loss).not.toBe(last.mae);
+  }, 60_000);
+
+  it('prints MAE per epoch and the held-out R² at the end in the readable form', async () => {
+    const r = await run('train', template('mlp-regression'), '--epochs', '2', '--seed', '2');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n');
+    expect(out).toHaveLength(3);
+    expect(out[0]).toMatch(
+      /^epoch 1\/2  loss \d+\.\d{4}  MAE \d+\.\d{4}  test loss \S+  test MAE \S+  \d+ examples\/s$/,
+    );
+    expect(out[2]).toMatch(/^test R² -?\d+\.\d{4} /);
+    expect(r.stdout).not.toMatch(/accuracy/);
+  }, 60_000);
+});
+
 describe.concurrent('layerloom train: bad input fails with one line naming the file and place', () => {
   const lenet = JSON.parse(readFileSync(template('lenet'), 'utf8')) as {
     layers: { id: string; kind: string }[];
@@ -156,7 +201,7 @@ describe.concurrent('layerloom train: bad input fails with one line naming the f
       /invalid\.layerloom: \$\.layers\[1\] \(layer 'dense1'\): error: Dense 'dense1' needs a rank-2 input, but gets \[\?, 28, 28, 1\]\. \[shape\/rank-mismatch\]/,
     ],
     [
-      'a regression head',
+      'a regression head on the image set (one target per row, not ten classes)',
       () => [
         project(
           'reg.layerloom',
@@ -164,7 +209,7 @@ describe.concurrent('layerloom train: bad input fails with one line naming the f
         ),
       ],
       1,
-      /reg\.layerloom: training supports classification heads only/,
+      /reg\.layerloom: \$\.layers\[3\] \(layer '[^']+'\): error: Regression output '[^']+' predicts numbers, but the dataset 'fashion-mnist' has class labels \(10 classes\).* \[shape\/regression-on-classes\]/,
     ],
     [
       'a bad number',

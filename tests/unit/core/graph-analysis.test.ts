@@ -159,17 +159,42 @@ describe('activation memory and heads', () => {
   });
 
   it('compiles a regression head with its loss and width', () => {
-    const doc = chain([
-      ['input'],
-      ['flatten'],
-      ['dense', { units: 3 }],
-      ['regression-output', { loss: 'mae' }],
-    ]);
+    // On a regression set (the toy saddle: two inputs, one target value per row).
+    const doc: Doc = {
+      ...chain([['input'], ['dense', { units: 1 }], ['regression-output', { loss: 'mae' }]]),
+      dataset: { kind: 'builtin', id: 'toy-saddle' },
+    };
     const a = analyze(doc);
     expect(a.diagnostics).toEqual([]);
-    expect(a.outputShape).toEqual([null, 3]);
+    expect(a.outputShape).toEqual([null, 1]);
     const plan = compilePlan(doc, a);
-    expect(plan.ok && plan.value.head).toEqual({ kind: 'regression', loss: 'mae', units: 3 });
+    expect(plan.ok && plan.value.head).toEqual({ kind: 'regression', loss: 'mae', units: 1 });
+  });
+
+  it('marks a Regression output on a set with class labels as an error naming the dataset', () => {
+    const doc = chain([['input'], ['flatten'], ['dense', { units: 1 }], ['regression-output']]);
+    const [d, ...more] = errors(doc);
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({
+      code: 'shape/regression-on-classes',
+      target: { kind: 'node', nodeId: 'l3' },
+      values: { dataset: doc.dataset.id, classes: 10 },
+    });
+    expect(d!.message).toContain(`'${doc.dataset.id}' has class labels (10 classes)`);
+    expect(compilePlan(doc, analyze(doc)).ok).toBe(false);
+    // An imported set is named by its file name; a regression set clears the error.
+    const rows = chain([['input'], ['dense', { units: 1 }], ['regression-output']]);
+    const imported: Doc = {
+      ...rows,
+      dataset: { kind: 'imported', id: 'h', name: 'flowers.csv', inputShape: [4], classes: 3 },
+    };
+    expect(errors(imported).map((e) => [e.code, e.message])).toEqual([
+      [
+        'shape/regression-on-classes',
+        expect.stringContaining("dataset 'flowers.csv' has class labels (3 classes)"),
+      ],
+    ]);
+    expect(errors({ ...rows, dataset: { kind: 'builtin', id: 'toy-sine' } })).toEqual([]);
   });
 
   it('treats a regression head as an output: one head only, and none is an error', () => {

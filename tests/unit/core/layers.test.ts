@@ -115,6 +115,7 @@ const rows: Row[] = [
   { kind: 'output', inputs: [[null, 1]], ctx: sine, code: 'shape/output-on-regression' },
   { kind: 'regression-output', inputs: [[null, 1]], ctx: sine, out: [null, 1], trainable: 0 },
   { kind: 'regression-output', inputs: [[null, 3]], ctx: sine, code: 'shape/target-count-mismatch' },
+  { kind: 'regression-output', inputs: [[null, 1]], ctx: fashion, code: 'shape/regression-on-classes' },
   { kind: 'output', inputs: [[null, 4, 4, 16]], code: 'shape/output-not-classes' },
   {
     kind: 'conv2d',
