@@ -77,20 +77,20 @@ function figures(name, probe, from, to) {
 
 const now = (page) => page.evaluate(() => performance.now());
 
-/** Drags with the mouse from a point along a loop of `steps` moves and back. */
-async function mouseLoop(page, from, radius, steps) {
+/** Drags with the mouse (`button`) from a point along a loop of `steps` moves and back. */
+async function mouseLoop(page, from, radius, steps, button = 'left') {
   await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
+  await page.mouse.down({ button });
   for (let i = 1; i <= steps; i++) {
     const a = (i / steps) * 2 * Math.PI;
     await page.mouse.move(from.x + radius * Math.sin(a), from.y + radius * (1 - Math.cos(a)) * 0.5);
   }
-  await page.mouse.up();
+  await page.mouse.up({ button });
 }
 
 /**
- * Opens a 200-layer project through the Open button, then (1) drags a layer in loops and
- * (2) pans the canvas by dragging empty space. Resolves to the `ui` entries of the results.
+ * Opens a 200-layer project through the Open button, then (1) drags a layer in loops,
+ * (2) pans the canvas with the middle button and (3) draws a selection box over it. Resolves to the `ui` entries of the results.
  */
 export async function measureEditor(url, { layers = 200, steps = 120 } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'layerloom-bench-editor-'));
@@ -123,12 +123,19 @@ export async function measureEditor(url, { layers = 200, steps = 120 } = {}) {
       figures(`editor: drag a layer (${layers} layers)`, await probeOf(page), t0, await now(page)),
     );
 
+    // Panning is a middle-button (or right-button) drag on empty canvas; the left button
+    // draws a selection box, measured as its own case.
     const pane = await main.boundingBox();
+    const empty = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 12 };
     t0 = await now(page);
-    // Empty canvas below the columns (fit view leaves a margin at the bottom).
-    await mouseLoop(page, { x: pane.x + pane.width / 2, y: pane.y + pane.height - 12 }, 200, steps);
+    await mouseLoop(page, empty, 200, steps, 'middle');
     await page.waitForTimeout(200);
     results.push(figures(`editor: pan (${layers} layers)`, await probeOf(page), t0, await now(page)));
+
+    t0 = await now(page);
+    await mouseLoop(page, empty, 200, steps, 'left');
+    await page.waitForTimeout(200);
+    results.push(figures(`editor: box-select (${layers} layers)`, await probeOf(page), t0, await now(page)));
     return results;
   } finally {
     await browser.close();
