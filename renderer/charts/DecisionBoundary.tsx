@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FromTrainer } from '../../src/training/protocol';
 import type { DatasetRef } from '../../src/graph/document';
 import { previewPoints } from '../panels/dataset-options';
-import { importedKey } from '../state/bundle-datasets';
 import type { ImportedData } from '../state/dataset-store';
-import { useDatasets, useDocument, useStores, useTraining } from '../state/stores';
+import { useLivePlane } from './use-live-plane';
 import { importedPoints } from './imported-points';
 import { boundaryPixels, drawPoints, prepareCanvas, type PlanePoints } from './plane-draw';
 
@@ -43,18 +42,8 @@ function boundaryPoints(ref: DatasetRef, imported: ImportedData | undefined): Pl
  */
 export function DecisionBoundary() {
   const { t } = useTranslation();
-  const stores = useStores();
-  const dataset = useDocument((s) => s.doc.dataset);
-  const runId = useTraining((s) => s.run.runId);
-  const imported = useDatasets((s) =>
-    dataset.kind === 'imported' ? s.byHash[importedKey(dataset)] : undefined,
-  );
-  const points = useMemo(() => boundaryPoints(dataset, imported), [dataset, imported]);
-  const [latest, setLatest] = useState<BoundaryMsg | null>(null);
+  const { shown, points } = useLivePlane('boundary', boundaryPoints);
   const canvas = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => stores.trainer.subscribe((msg) => msg.type === 'boundary' && setLatest(msg)), [stores]);
-  const shown = latest && latest.runId === runId ? latest : null;
   useEffect(() => {
     if (canvas.current && shown) paint(canvas.current, shown, points);
   }, [shown, points]);

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FromTrainer } from '../../src/training/protocol';
-import { importedKey } from '../state/bundle-datasets';
-import { useDatasets, useDocument, useStores, useTraining } from '../state/stores';
+import { useLivePlane } from './use-live-plane';
 import { fitExtent, fitPoints } from './fit-points';
 import { drawAxes, drawPoints, prepareCanvas, toCanvas, type PlanePoints } from './plane-draw';
 
@@ -41,18 +40,8 @@ function paint(canvas: HTMLCanvasElement, msg: FitMsg, points: PlanePoints | nul
  */
 export function FitView() {
   const { t } = useTranslation();
-  const stores = useStores();
-  const dataset = useDocument((s) => s.doc.dataset);
-  const runId = useTraining((s) => s.run.runId);
-  const imported = useDatasets((s) =>
-    dataset.kind === 'imported' ? s.byHash[importedKey(dataset)] : undefined,
-  );
-  const points = useMemo(() => fitPoints(dataset, imported), [dataset, imported]);
-  const [latest, setLatest] = useState<FitMsg | null>(null);
+  const { shown, points } = useLivePlane('fit', fitPoints);
   const canvas = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => stores.trainer.subscribe((msg) => msg.type === 'fit' && setLatest(msg)), [stores]);
-  const shown = latest && latest.runId === runId ? latest : null;
   useEffect(() => {
     if (canvas.current && shown) paint(canvas.current, shown, points);
   }, [shown, points]);

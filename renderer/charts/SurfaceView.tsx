@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FromTrainer } from '../../src/training/protocol';
 import { metricText } from '../panels/runs-view';
-import { importedKey } from '../state/bundle-datasets';
-import { useDatasets, useDocument, useStores, useTraining } from '../state/stores';
+import { useLivePlane } from './use-live-plane';
 import { prepareCanvas, toCanvas } from './plane-draw';
 import {
   surfacePixels,
@@ -61,19 +60,9 @@ function paint(
  */
 export function SurfaceView() {
   const { t } = useTranslation();
-  const stores = useStores();
-  const dataset = useDocument((s) => s.doc.dataset);
-  const runId = useTraining((s) => s.run.runId);
-  const imported = useDatasets((s) =>
-    dataset.kind === 'imported' ? s.byHash[importedKey(dataset)] : undefined,
-  );
-  const points = useMemo(() => surfacePoints(dataset, imported), [dataset, imported]);
-  const [latest, setLatest] = useState<SurfaceMsg | null>(null);
+  const { shown, points } = useLivePlane('surface', surfacePoints);
   const [showData, setShowData] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => stores.trainer.subscribe((msg) => msg.type === 'surface' && setLatest(msg)), [stores]);
-  const shown = latest && latest.runId === runId ? latest : null;
   const range = useMemo(
     () => (shown ? valueRange(shown.predictions, points?.targets ?? new Float32Array()) : null),
     [shown, points],
