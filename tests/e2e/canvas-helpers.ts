@@ -51,3 +51,19 @@ export async function dragNodeBy(page: Page, name: string, dx: number, dy: numbe
   await page.mouse.move(start.x + dx, start.y + dy, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Opens the template gallery and starts from a template, by its title. */
+export async function fromTemplate(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const gallery = page.getByRole('dialog', { name: 'New from template' });
+  await gallery.getByRole('button', { name: title, exact: true }).click();
+  await expect(gallery).toBeHidden();
+}
+
+/** Sets a training setting (a field that commits on Enter). */
+export async function setField(region: Locator, label: string, value: string): Promise<void> {
+  const field = region.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+  await expect(field).toHaveValue(value);
+}

@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { layerNode } from './canvas-helpers';
+import { fromTemplate, layerNode, setField } from './canvas-helpers';
 
 /** The test accuracies in the "Results per epoch" table, in epoch order. */
 async function testAccuracies(training: Locator): Promise<number[]> {
   const table = training.getByRole('table', { name: 'Results per epoch' });
   const rows = await table.locator('tbody').getByRole('row').allInnerTexts();
   return rows.map((r) => Number(r.split('\t')[3]!.trim()));
-}
-
-/** Opens the template gallery and starts from a template, by its title. */
-async function fromTemplate(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const gallery = page.getByRole('dialog', { name: 'New from template' });
-  await gallery.getByRole('button', { name: title, exact: true }).click();
-  await expect(gallery).toBeHidden();
-}
-
-/** Sets a training setting (a field that commits on Enter). */
-async function setField(region: Locator, label: string, value: string): Promise<void> {
-  const field = region.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-  await expect(field).toHaveValue(value);
 }
 
 test('pick and tune a toy set; the spiral template trains above 0.9 with a live decision boundary', async ({

@@ -1,20 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** Opens the template gallery and starts from a template, by its title. */
-async function fromTemplate(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'New from template…' }).click();
-  const gallery = page.getByRole('dialog', { name: 'New from template' });
-  await gallery.getByRole('button', { name: title, exact: true }).click();
-  await expect(gallery).toBeHidden();
-}
-
-/** Sets a training setting (a field that commits on Enter). */
-async function setField(region: Locator, label: string, value: string): Promise<void> {
-  const field = region.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-  await expect(field).toHaveValue(value);
-}
+import { fromTemplate, setField } from './canvas-helpers';
 
 /** One row of the "Results per epoch" table of a regression run. */
 interface EpochFigures {
